@@ -1,0 +1,37 @@
+/**
+ * Writes of the given methods document a conflict status (409 by default): RFC 9110 §15.5.10.
+ */
+import { describeOperation, specFunction } from '../spec-function.js';
+import { HTTP_METHODS } from '../../model/spec-model.js';
+
+/** Options of {@link conflictStatusDocumented}. */
+export interface ConflictStatusDocumentedOptions {
+  /** Methods the rule looks at (lower case). */
+  readonly methods: string[];
+  /** Statuses any one of which satisfies the rule; default `['409']`. */
+  readonly statuses?: string[];
+}
+
+/** Fails an operation of the given methods that documents none of the conflict statuses. */
+export const conflictStatusDocumented = specFunction<ConflictStatusDocumentedOptions>(
+  'conflictStatusDocumented',
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['methods'],
+    properties: {
+      methods: { type: 'array', minItems: 1, items: { enum: [...HTTP_METHODS] } },
+      statuses: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-5][0-9][0-9]$' } },
+    },
+  },
+  (model, options) => {
+    const statuses = options.statuses ?? ['409'];
+    return model.operations
+      .filter((op) => options.methods.includes(op.method) && op.responses.size > 0)
+      .filter((op) => !statuses.some((s) => op.responses.has(s)))
+      .map((op) => ({
+        message: `${describeOperation(op)} documents no ${statuses.join('/')} response: clients cannot tell a conflicting write from any other failure.`,
+        path: [...op.path, 'responses'],
+      }));
+  },
+);

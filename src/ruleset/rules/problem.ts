@@ -1,0 +1,3 @@
+import type { RuleDefinition } from '@stoplight/spectral-core';
+
+export const problemRules: Record<string, RuleDefinition> = {};

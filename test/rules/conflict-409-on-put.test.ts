@@ -1,0 +1,35 @@
+import { testRule } from '../helpers/rule-harness.js';
+
+testRule('conflict-409-on-put', [
+  {
+    name: 'OAS 3.0: a PUT without 409 is reported at its responses',
+    fixture: 'invalid-oas3.yaml',
+    errors: [{ path: ['paths', '/documents/{id}', 'put', 'responses'], message: 'PUT /documents/{id} documents no 409' }],
+  },
+  { name: 'OAS 3.0: a 409 through a $ref counts', fixture: 'valid-oas3.yaml', errors: [] },
+  {
+    name: 'Swagger 2.0: a PUT without 409 is reported',
+    fixture: 'invalid-swagger2.yaml',
+    errors: [{ path: ['paths', '/documents/{id}', 'put', 'responses'] }],
+  },
+  { name: 'OAS 3.1: a PUT with 409 passes', fixture: 'valid-oas31.yaml', errors: [] },
+  {
+    name: 'option statuses: 412 accepted in place of 409',
+    options: { methods: ['put'], statuses: ['409', '412'] },
+    document: {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { put: { responses: { '200': { description: 'ok' }, '412': { description: 'stale' } } } } },
+    },
+    errors: [],
+  },
+  {
+    name: 'GET and POST are not this rule’s business',
+    document: {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok' } } }, post: { responses: { '201': { description: 'ok' } } } } },
+    },
+    errors: [],
+  },
+]);
