@@ -1,0 +1,145 @@
+/**
+ * The plan: which race scenarios the runner will fire for each resource, which checks each one
+ * judges, and what is skipped and why. `--dry-run` prints it and sends nothing.
+ */
+import { documents } from '../../model/semantics.js';
+import type { SpecOperation } from '../../model/spec-model.js';
+import type { CheckId } from '../checks/catalogue.js';
+import type { CollectionOnly, HintedOperation, OperationModel, ResourceModel } from '../model/operation-model.js';
+
+/** The kinds of race the runner knows. */
+export type ScenarioKind =
+  | 'update-race'
+  | 'precondition-required'
+  | 'delete-race'
+  | 'unique-create'
+  | 'create-if-absent'
+  | 'transition-race'
+  | 'idempotency-race'
+  | 'counter-race';
+
+/** One scenario of the plan, to run or skipped with a reason. */
+export interface PlannedScenario {
+  readonly kind: ScenarioKind;
+  /** `PUT /documents/{id}`: the operation under contention. */
+  readonly operation: string;
+  readonly resource: ResourceModel | undefined;
+  readonly collection: CollectionOnly | undefined;
+  readonly op: SpecOperation | undefined;
+  readonly checks: readonly CheckId[];
+  /** Set when the scenario will not run. */
+  readonly skipped?: string;
+}
+
+/** The whole plan. */
+export interface Plan {
+  readonly scenarios: readonly PlannedScenario[];
+}
+
+const COMMON: readonly CheckId[] = ['problem-details', 'documented-status', 'no-server-error'];
+
+const CHECKS_BY_KIND: Readonly<Record<ScenarioKind, readonly CheckId[]>> = {
+  'update-race': ['single-winner', 'conflict-status', 'no-lost-update', 'validator-changes', 'stale-validator-rejected', 'conflict-resolvable', 'weak-validator', ...COMMON],
+  'precondition-required': ['precondition-required', ...COMMON],
+  'delete-race': ['delete-race', 'conflict-status', ...COMMON],
+  'unique-create': ['unique-create', ...COMMON],
+  'create-if-absent': ['create-if-absent', ...COMMON],
+  'transition-race': ['state-transition', ...COMMON],
+  'idempotency-race': ['idempotency-key', ...COMMON],
+  'counter-race': ['no-lost-update', ...COMMON],
+};
+
+function label(op: SpecOperation): string {
+  return `${op.method.toUpperCase()} ${op.pathKey}`;
+}
+
+function scenario(
+  kind: ScenarioKind,
+  op: SpecOperation,
+  owner: { resource?: ResourceModel; collection?: CollectionOnly },
+  skipped?: string,
+): PlannedScenario {
+  return {
+    kind,
+    operation: label(op),
+    resource: owner.resource,
+    collection: owner.collection,
+    op,
+    checks: CHECKS_BY_KIND[kind],
+    ...(skipped === undefined ? {} : { skipped }),
+  };
+}
+
+function requiresPrecondition(op: SpecOperation, resource: ResourceModel): boolean {
+  if (documents(op, 428)) return true;
+  const token = resource.token;
+  return token?.in === 'header' && op.headerParams.get(token.condition)?.required === true;
+}
+
+function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
+  const out: PlannedScenario[] = [];
+  const owner = { resource };
+  const noInstance = resource.create.kind === 'none' ? `cannot create an instance: ${resource.create.reason}` : undefined;
+  const noRead = resource.read === undefined ? `no GET ${resource.itemPath} to read the state back` : undefined;
+  const noToken = resource.token === undefined ? 'no concurrency token: no ETag/Last-Modified with If-Match/If-Unmodified-Since, no version field, no x-conflictcheck token' : undefined;
+  for (const write of [resource.replace, resource.patch].filter((w): w is HintedOperation => w !== undefined)) {
+    if (write.hints.transition !== undefined || write.hints.counter !== undefined) continue;
+    if (write.op === (resource.create.kind === 'put' ? resource.create.op : undefined) && resource.token === undefined) continue;
+    out.push(scenario('update-race', write.op, owner, noInstance ?? noRead ?? noToken));
+    if (requiresPrecondition(write.op, resource)) out.push(scenario('precondition-required', write.op, owner, noInstance));
+  }
+  if (resource.remove !== undefined) {
+    out.push(scenario('delete-race', resource.remove.op, owner, noInstance ?? noRead));
+  }
+  if (resource.create.kind === 'put') {
+    const put = resource.create.op;
+    if (put.headerParams.has('if-none-match')) out.push(scenario('create-if-absent', put, owner));
+    else if (documents(put, 409) || documents(put, 412)) out.push(scenario('unique-create', put, owner));
+  }
+  if (resource.create.kind === 'post') {
+    const post = resource.create.op;
+    const skip = resource.uniqueFields.length === 0 && !documents(post, 409) ? 'no unique field declared (x-conflictcheck.unique) and no 409 documented' : undefined;
+    out.push(scenario('unique-create', post, owner, skip));
+  }
+  for (const transition of resource.transitions) {
+    const skip = noInstance ?? (resource.stateMachine === undefined ? `no state machine declared for ${resource.itemPath} (x-conflictcheck.stateMachine on its schema)` : undefined);
+    out.push(scenario('transition-race', transition.op, owner, skip));
+  }
+  for (const idem of resource.idempotent) out.push(scenario('idempotency-race', idem.op, owner, idem.op.method === 'post' ? undefined : noInstance));
+  for (const counter of resource.counters) out.push(scenario('counter-race', counter.op, owner, noInstance ?? noRead));
+  return out;
+}
+
+function collectionScenarios(collection: CollectionOnly): PlannedScenario[] {
+  const owner = { collection };
+  const out: PlannedScenario[] = [];
+  if (collection.idempotencyHeader !== undefined) out.push(scenario('idempotency-race', collection.create.op, owner));
+  if (collection.uniqueFields.length > 0) out.push(scenario('unique-create', collection.create.op, owner));
+  return out;
+}
+
+/** Keeps only the checks selected by `--checks` / `--exclude-checks`; a scenario left with none is skipped. */
+function selectChecks(s: PlannedScenario, only: readonly CheckId[] | undefined, exclude: readonly CheckId[]): PlannedScenario {
+  const checks = s.checks.filter((c) => (only === undefined || only.includes(c)) && !exclude.includes(c));
+  if (checks.length === 0 && s.skipped === undefined) return { ...s, checks, skipped: 'none of its checks is selected' };
+  return { ...s, checks };
+}
+
+/** Builds the plan for a model. */
+export function buildPlan(model: OperationModel, selection: { checks?: readonly CheckId[]; exclude?: readonly CheckId[] } = {}): Plan {
+  const scenarios = [...model.resources.flatMap(resourceScenarios), ...model.collections.flatMap(collectionScenarios)].map((s) =>
+    selectChecks(s, selection.checks, selection.exclude ?? []),
+  );
+  return { scenarios };
+}
+
+/** The plan as text, for `--dry-run`: what will run, what is skipped and why. */
+export function formatPlan(plan: Plan): string {
+  const lines: string[] = [];
+  const run = plan.scenarios.filter((s) => s.skipped === undefined);
+  const skipped = plan.scenarios.filter((s) => s.skipped !== undefined);
+  lines.push(`Plan: ${run.length} scenario(s) to run, ${skipped.length} skipped.`);
+  for (const s of run) lines.push(`  run   ${s.kind.padEnd(22)} ${s.operation.padEnd(40)} checks: ${s.checks.join(', ')}`);
+  for (const s of skipped) lines.push(`  skip  ${s.kind.padEnd(22)} ${s.operation.padEnd(40)} ${s.skipped}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,94 @@
+/**
+ * `extends: ["conflictcheck"]` in a user's Spectral config, run by the real, unmodified `spectral`
+ * CLI: the package is packed (`npm pack`, which builds it) and installed from the tarball, with
+ * @stoplight/spectral-cli, into a temporary project, as a user would install it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface SpectralResult {
+  code: string;
+  path: string[];
+  severity: number;
+}
+
+let project: string;
+
+/** Writes `.spectral.yaml` and runs `spectral lint` with JSON output; returns results by code. */
+async function spectralLint(config: string, spec: string): Promise<SpectralResult[]> {
+  writeFileSync(join(project, '.spectral.yaml'), config);
+  writeFileSync(join(project, 'api.yaml'), spec);
+  const bin = join(project, 'node_modules', '.bin', 'spectral');
+  // spectral exits 1 when it finds errors; the JSON is on stdout either way.
+  const { stdout } = await run(bin, ['lint', 'api.yaml', '--format', 'json', '--fail-severity', 'error', '--quiet'], {
+    cwd: project,
+  }).catch((error: { stdout?: string; code?: number }) => {
+    if (error.code === 1 && error.stdout !== undefined) return { stdout: error.stdout };
+    throw error;
+  });
+  return JSON.parse(stdout) as SpectralResult[];
+}
+
+const SPEC = `openapi: 3.0.3
+info: { title: Orders, version: '1' }
+paths:
+  /orders:
+    post:
+      responses: { '201': { description: Created } }
+  /orders/{id}:
+    put:
+      responses: { '200': { description: Replaced } }
+    delete:
+      responses: { '204': { description: Deleted } }
+`;
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), 'conflictcheck-extends-'));
+  await run('npm', ['pack', '--pack-destination', project], { cwd: ROOT });
+  const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'));
+  if (tarball === undefined) throw new Error('npm pack produced no tarball');
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true }));
+  await run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`, '@stoplight/spectral-cli@6'],
+    { cwd: project },
+  );
+}, 300_000);
+
+afterAll(() => {
+  if (project !== undefined) rmSync(project, { recursive: true, force: true });
+});
+
+describe('the spectral CLI with extends: conflictcheck', () => {
+  it('reports our rules with their default severities', async () => {
+    const results = await spectralLint('extends: ["conflictcheck"]\n', SPEC);
+    const put = results.find((r) => r.code === 'conflict-409-on-put');
+    const del = results.find((r) => r.code === 'conflict-409-on-delete');
+    expect(put?.path).toEqual(['paths', '/orders/{id}', 'put', 'responses']);
+    expect(put?.severity).toBe(1); // warn
+    expect(del?.severity).toBe(2); // info
+    // idempotency-key-on-post is not recommended: the plain extends leaves it off.
+    expect(results.some((r) => r.code === 'idempotency-key-on-post')).toBe(false);
+  });
+
+  it('enables the rules that are off by default with [conflictcheck, all]', async () => {
+    const results = await spectralLint('extends: [["conflictcheck", "all"]]\n', SPEC);
+    expect(results.filter((r) => r.code === 'idempotency-key-on-post').map((r) => r.path)).toEqual([
+      ['paths', '/orders', 'post'],
+    ]);
+  });
+
+  it('honours per-rule overrides: off, and a changed severity', async () => {
+    const config = 'extends: ["conflictcheck"]\nrules:\n  conflict-409-on-delete: off\n  conflict-409-on-put: error\n';
+    const results = await spectralLint(config, SPEC);
+    expect(results.some((r) => r.code === 'conflict-409-on-delete')).toBe(false);
+    expect(results.find((r) => r.code === 'conflict-409-on-put')?.severity).toBe(0); // error
+  });
+});

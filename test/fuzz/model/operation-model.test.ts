@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpecForFuzz } from '../../../src/fuzz/model/load-spec.js';
+import { buildOperationModel } from '../../../src/fuzz/model/operation-model.js';
+import { buildPlan, formatPlan } from '../../../src/fuzz/plan/plan.js';
+import { isConflictcheckError } from '../../../src/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cc-model-'));
+function specFile(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const OAS3 = `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /notes:
+    post:
+      x-conflictcheck: { unique: [slug] }
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Note' } } } }
+      responses:
+        '201': { description: created, headers: { Location: { schema: { type: string } } } }
+        '409': { description: slug taken }
+  /notes/{id}:
+    get:
+      responses:
+        '200':
+          description: ok
+          headers: { ETag: { schema: { type: string } } }
+          content: { application/json: { schema: { $ref: '#/components/schemas/Note' } } }
+    put:
+      parameters: [{ name: If-Match, in: header, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok }, '412': { description: stale }, '428': { description: need If-Match } }
+    delete:
+      parameters: [{ name: If-Match, in: header, schema: { type: string } }]
+      responses: { '204': { description: gone }, '412': { description: stale } }
+  /notes/{id}/archive:
+    post:
+      x-conflictcheck: { transition: { field: state, to: archived } }
+      responses: { '200': { description: ok }, '409': { description: not allowed now } }
+  /orphans/{id}:
+    get: { responses: { '200': { description: ok } } }
+    put: { responses: { '200': { description: ok } } }
+components:
+  schemas:
+    Note:
+      type: object
+      x-conflictcheck:
+        stateMachine: { field: state, initial: draft, transitions: { draft: [archived] } }
+      properties: { id: { type: string }, slug: { type: string }, state: { type: string } }
+`;
+
+describe('operation model', () => {
+  it('finds resources, how to create them, their token, transitions and state machine', async () => {
+    const model = buildOperationModel(await loadSpecForFuzz(specFile('a.yaml', OAS3)));
+    const notes = model.resources.find((r) => r.itemPath === '/notes/{id}')!;
+    expect(notes.create.kind).toBe('post');
+    expect(notes.create.kind === 'post' && notes.create.idFrom).toEqual({ location: true });
+    expect(notes.token).toEqual({ in: 'header', name: 'etag', condition: 'if-match' });
+    expect(notes.tokenSource).toBe('inferred');
+    expect(notes.uniqueFields).toEqual(['slug']);
+    expect(notes.transitions.map((t) => [t.op.pathKey, t.to])).toEqual([['/notes/{id}/archive', 'archived']]);
+    expect(notes.stateMachine?.initial).toBe('draft');
+    const orphans = model.resources.find((r) => r.itemPath === '/orphans/{id}')!;
+    expect(orphans.create.kind).toBe('none');
+    expect(orphans.token).toBeUndefined();
+  });
+
+  it('infers a body version field where read and write carry it and the write documents 409', async () => {
+    const spec = `swagger: '2.0'
+info: { title: t, version: '1' }
+paths:
+  /items:
+    post:
+      responses: { '201': { description: c, schema: { $ref: '#/definitions/Item' } } }
+  /items/{itemId}:
+    get: { responses: { '200': { description: ok, schema: { $ref: '#/definitions/Item' } } } }
+    put:
+      parameters: [{ name: body, in: body, schema: { $ref: '#/definitions/Item' } }]
+      responses: { '200': { description: ok }, '409': { description: version mismatch } }
+definitions:
+  Item: { type: object, properties: { itemId: { type: string }, lockVersion: { type: integer } } }
+`;
+    const model = buildOperationModel(await loadSpecForFuzz(specFile('b.yaml', spec)));
+    const items = model.resources[0]!;
+    expect(items.token).toEqual({ in: 'body', field: 'lockVersion' });
+    expect(items.create.kind === 'post' && items.create.idFrom).toEqual({ field: 'itemId' });
+  });
+
+  it('rejects a malformed x-conflictcheck hint with a CONFIG_ERROR naming the operation', async () => {
+    const bad = OAS3.replace('x-conflictcheck: { unique: [slug] }', 'x-conflictcheck: { uniq: [slug] }');
+    const spec = await loadSpecForFuzz(specFile('c.yaml', bad));
+    let error: unknown;
+    try {
+      buildOperationModel(spec);
+    } catch (e) {
+      error = e;
+    }
+    expect(isConflictcheckError(error) && error.code).toBe('CONFIG_ERROR');
+    expect(String((error as Error).message)).toContain('POST /notes');
+    expect(String((error as Error).message)).toContain('uniq');
+  });
+
+  it('reports a missing file and a non-OpenAPI document as ConflictcheckErrors', async () => {
+    await expect(loadSpecForFuzz(join(dir, 'missing.yaml'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(loadSpecForFuzz(specFile('d.yaml', 'hello: world\n'))).rejects.toHaveProperty('code');
+  });
+});
+
+describe('plan', () => {
+  it('plans each scenario with its checks and says why others are skipped', async () => {
+    const plan = buildPlan(buildOperationModel(await loadSpecForFuzz(specFile('e.yaml', OAS3))));
+    const kinds = plan.scenarios.map((s) => `${s.kind} ${s.operation}${s.skipped === undefined ? '' : ' (skipped)'}`);
+    expect(kinds).toContain('update-race PUT /notes/{id}');
+    expect(kinds).toContain('precondition-required PUT /notes/{id}');
+    expect(kinds).toContain('delete-race DELETE /notes/{id}');
+    expect(kinds).toContain('unique-create POST /notes');
+    expect(kinds).toContain('transition-race POST /notes/{id}/archive');
+    const orphan = plan.scenarios.find((s) => s.operation === 'PUT /orphans/{id}')!;
+    expect(orphan.skipped).toMatch(/cannot create an instance/);
+    const text = formatPlan(plan);
+    expect(text).toMatch(/^Plan: \d+ scenario\(s\) to run, \d+ skipped\./);
+    expect(text).toContain('skip  update-race');
+  });
+
+  it('applies --checks and --exclude-checks', async () => {
+    const model = buildOperationModel(await loadSpecForFuzz(specFile('f.yaml', OAS3)));
+    const only = buildPlan(model, { checks: ['delete-race'] });
+    expect(only.scenarios.filter((s) => s.skipped === undefined).map((s) => s.kind)).toEqual(['delete-race']);
+    const without = buildPlan(model, { exclude: ['no-server-error'] });
+    expect(without.scenarios.every((s) => !s.checks.includes('no-server-error'))).toBe(true);
+  });
+});
