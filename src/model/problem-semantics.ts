@@ -1,0 +1,141 @@
+/**
+ * RFC 9457 problem-details semantics shared by the `problem-*` rules: which schemas of a document
+ * are problem schemas, what their members must be, and which shared schema a problem schema is (or
+ * extends). Everything is read from the {@link SpecModel}, over the unresolved document.
+ */
+import { describeOperation } from '../ruleset/spec-function.js';
+import { deref, refOf, type JsonPath, type Located } from './refs.js';
+import type { SpecMediaType, SpecModel, SpecOperation, SpecResponse } from './spec-model.js';
+
+/** The members RFC 9457 §3.1 defines; every one of them is optional. */
+export const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'] as const;
+export type ProblemMember = (typeof PROBLEM_MEMBERS)[number];
+
+/** `application/problem+json` without its parameters, lower-cased. */
+export const PROBLEM_JSON = 'application/problem+json';
+
+/** A media type without its parameters (`; charset=utf-8`), lower-cased. */
+export function baseMediaType(mediaType: string): string {
+  return mediaType.split(';')[0]!.trim().toLowerCase();
+}
+
+/** True for `application/problem+json` (parameters ignored); `problem+xml` is not JSON. */
+export function isProblemJson(mediaType: string): boolean {
+  return baseMediaType(mediaType) === PROBLEM_JSON;
+}
+
+/** One body schema of one response of one operation. */
+export interface BodySchemaUse {
+  readonly op: SpecOperation;
+  readonly response: SpecResponse;
+  readonly media: SpecMediaType;
+  /** The schema, top-level `$ref`s followed: `path` is where it is written. */
+  readonly schema: Located;
+}
+
+/** Every response body schema whose media type passes `accept`, with its operation and response. */
+export function bodySchemaUses(
+  model: SpecModel,
+  accept: (media: SpecMediaType, response: SpecResponse) => boolean,
+): BodySchemaUse[] {
+  const out: BodySchemaUse[] = [];
+  for (const op of model.operations) {
+    for (const response of op.responses.values()) {
+      for (const media of response.content) {
+        if (media.schema !== undefined && accept(media, response)) out.push({ op, response, media, schema: media.schema });
+      }
+    }
+  }
+  return out;
+}
+
+const problemUsesCache = new WeakMap<SpecModel, readonly BodySchemaUse[]>();
+
+/** Every schema under an `application/problem+json` media type of any response (cached per model). */
+export function problemSchemaUses(model: SpecModel): readonly BodySchemaUse[] {
+  let uses = problemUsesCache.get(model);
+  if (uses === undefined) {
+    uses = bodySchemaUses(model, (media) => isProblemJson(media.mediaType));
+    problemUsesCache.set(model, uses);
+  }
+  return uses;
+}
+
+/**
+ * The distinct schemas of `uses`, once each by the path where they are written: a schema shared
+ * through `$ref` (or by several Swagger 2.0 `produces` entries) is judged, and reported, once.
+ */
+export function distinctSchemas(uses: readonly BodySchemaUse[]): Located[] {
+  const byPath = new Map<string, Located>();
+  for (const { schema } of uses) {
+    const key = pathKey(schema.path);
+    if (!byPath.has(key)) byPath.set(key, schema);
+  }
+  return [...byPath.values()];
+}
+
+/** The distinct problem schemas of a document (see {@link problemSchemaUses}). */
+export function problemSchemas(model: SpecModel): Located[] {
+  return distinctSchemas(problemSchemaUses(model));
+}
+
+/** A comparable key for a path. */
+export function pathKey(path: JsonPath): string {
+  return JSON.stringify(path);
+}
+
+/** A path as a local JSON pointer reference: `#/components/schemas/Problem`. */
+export function pointerOf(path: JsonPath): string {
+  return `#/${path.map((key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+}
+
+/** True when the response is a `$ref`'d component rather than written in the operation. */
+export function isSharedResponse(response: SpecResponse): boolean {
+  return pathKey(response.path) !== pathKey(response.listedAt);
+}
+
+/** True when `path` lies under `paths`: the schema is written inside one operation. */
+export function isUnderPaths(path: JsonPath): boolean {
+  return path[0] === 'paths';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** True when the schema is an `allOf` with a part given by `$ref`: it extends a shared schema. */
+export function extendsByRef(schema: unknown): boolean {
+  return isObject(schema) && Array.isArray(schema.allOf) && schema.allOf.some((part) => refOf(part) !== undefined);
+}
+
+/**
+ * The shared schema a problem schema is: where its `$ref`s lead, and for an `allOf` extension
+ * (`allOf: [{$ref: Problem}, {...}]`), the base it extends, recursively. Two problem schemas with
+ * the same base describe one family of problems. A `$ref` that cannot be followed (remote, broken,
+ * circular) is its own base, by its text.
+ */
+export function schemaBase(root: object, schema: Located): string {
+  let current = deref<unknown>(root, schema.value, schema.path);
+  const seen = new Set<unknown>();
+  for (;;) {
+    const ref = refOf(current.value);
+    // Still a `$ref` after following: remote, broken or circular; its text is all we know.
+    if (ref !== undefined) return ref;
+    const { value } = current;
+    if (!isObject(value) || seen.has(value) || !Array.isArray(value.allOf)) break;
+    seen.add(value);
+    const index = value.allOf.findIndex((part) => refOf(part) !== undefined);
+    if (index < 0) break;
+    current = deref(root, value.allOf[index], [...current.path, 'allOf', index]);
+  }
+  return pointerOf(current.path);
+}
+
+/**
+ * How a message names a response: by its component when the finding is reported there (so that
+ * Spectral merges the identical findings of every operation sharing it), else by status and
+ * operation.
+ */
+export function responseLabel(op: SpecOperation, response: SpecResponse, atComponent: boolean): string {
+  return atComponent ? `Response ${pointerOf(response.path)}` : `${response.status} response of ${describeOperation(op)}`;
+}
