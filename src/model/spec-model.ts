@@ -75,7 +75,7 @@ export interface SpecOperation {
   /** The path template as written (`/documents/{id}`). */
   readonly pathKey: string;
   readonly method: HttpMethod;
-  /** Where the operation object is written: `['paths', pathKey, method]`. */
+  /** Where the operation object is written: `['paths', pathKey, method]`, or inside the path item a `$ref` names. */
   readonly path: JsonPath;
   readonly node: Json;
   readonly operationId: string | undefined;
@@ -133,13 +133,14 @@ function buildModel(root: Json, version: SpecVersion): SpecModel {
   if (isObject(paths)) {
     for (const [pathKey, written] of Object.entries(paths)) {
       if (pathKey.startsWith('x-')) continue;
-      const item = deref<unknown>(root, written, ['paths', pathKey]).value;
+      // A path item may be a `$ref` (OAS 3.1 `components/pathItems`): report where it is written.
+      const { value: item, path: itemPath } = deref<unknown>(root, written, ['paths', pathKey]);
       if (!isObject(item)) continue;
-      const pathParams = readParameters(root, version, item.parameters, ['paths', pathKey, 'parameters']);
+      const pathParams = readParameters(root, version, item.parameters, [...itemPath, 'parameters']);
       for (const method of HTTP_METHODS) {
         const node = item[method];
         if (!isObject(node)) continue;
-        const op = buildOperation(root, version, pathKey, method, node, pathParams);
+        const op = buildOperation(root, version, pathKey, [...itemPath, method], method, node, pathParams);
         operations.push(op);
         const list = byPath.get(pathKey) ?? [];
         list.push(op);
@@ -154,11 +155,11 @@ function buildOperation(
   root: Json,
   version: SpecVersion,
   pathKey: string,
+  path: JsonPath,
   method: HttpMethod,
   node: Json,
   pathParams: SpecParameter[],
 ): SpecOperation {
-  const path: JsonPath = ['paths', pathKey, method];
   const own = readParameters(root, version, node.parameters, [...path, 'parameters']);
   const overridden = new Set(own.map((p) => `${p.in}:${p.name.toLowerCase()}`));
   const parameters = [...pathParams.filter((p) => !overridden.has(`${p.in}:${p.name.toLowerCase()}`)), ...own];
