@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as functions from '../src/functions.js';
 import ruleset from '../src/ruleset.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -87,5 +88,17 @@ describe('rule registry', () => {
     const tests = readdirSync(join(ROOT, 'test', 'rules')).map((f) => f.replace(/\.test\.ts$/, ''));
     const fixtures = readdirSync(join(ROOT, 'test', 'fixtures', 'rules'));
     expect([...docs, ...tests, ...fixtures].filter((id) => !known.has(id))).toEqual([]);
+  });
+
+  it('exports every rule function from conflictcheck/functions, and nothing else', () => {
+    const used = new Set(
+      registered.flatMap((id) => {
+        const then = ruleset.rules[id]!.then;
+        return (Array.isArray(then) ? then : [then]).map((t) => t.function);
+      }),
+    );
+    const exported = new Set(Object.values(functions));
+    expect([...used].filter((fn) => !exported.has(fn)).map((fn) => fn.name)).toEqual([]);
+    expect([...exported].filter((fn) => !used.has(fn as never)).map((fn) => (fn as { name: string }).name)).toEqual([]);
   });
 });
