@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'RULE_CRASHED'
   | 'CONFIG_ERROR'
   | 'UNREACHABLE'
-  | 'NOTHING_TO_TEST';
+  | 'NOTHING_TO_TEST'
+  | 'UNREADABLE'
+  | 'UNSATISFIABLE_SCHEMA';
 
 /** The one base error of conflictcheck. */
 export class ConflictcheckError extends Error {

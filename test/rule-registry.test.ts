@@ -97,7 +97,7 @@ describe('rule registry', () => {
         return (Array.isArray(then) ? then : [then]).map((t) => t.function);
       }),
     );
-    const exported = new Set(Object.values(functions));
+    const exported = new Set<unknown>(Object.values(functions));
     expect([...used].filter((fn) => !exported.has(fn)).map((fn) => fn.name)).toEqual([]);
     expect([...exported].filter((fn) => !used.has(fn as never)).map((fn) => (fn as { name: string }).name)).toEqual([]);
   });

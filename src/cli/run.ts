@@ -1,0 +1,63 @@
+/**
+ * The CLI as a function: `runCli(argv, io)` parses with yargs, runs one command and resolves to
+ * the exit code. `main.ts` calls it with the process streams; tests call it in-process.
+ */
+import yargs from 'yargs';
+import { ConflictcheckError } from '../errors.js';
+import type { CommandRunner } from './commands/command.js';
+import { lintCommand } from './commands/lint.js';
+import { rulesCommand } from './commands/rules.js';
+import type { CliIo } from './io.js';
+import { packageVersion } from './package-info.js';
+import { printError } from './print-error.js';
+
+export type { CliIo } from './io.js';
+
+/** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  let runner: CommandRunner | undefined;
+  const setRunner = (r: CommandRunner): void => {
+    runner = r;
+  };
+  let output = '';
+  try {
+    await yargs([...argv])
+      .scriptName('conflictcheck')
+      .locale('en')
+      .usage('$0 <command> [options]\n\nChecks that HTTP APIs document and handle conflicting writes correctly.')
+      .command(lintCommand(io, setRunner))
+      .command(rulesCommand(io, setRunner))
+      .demandCommand(1, 'give a command: lint or rules')
+      .strict()
+      .recommendCommands()
+      .version(packageVersion())
+      .help()
+      .alias('help', 'h')
+      .epilogue('Exit codes: 0 nothing at or above the failure threshold, 1 findings, 2 usage error or bad input.')
+      .wrap(100)
+      .exitProcess(false)
+      .fail((message, error) => {
+        // yargs reports usage errors here; one line, no help dump.
+        const text = (message ?? error?.message ?? 'invalid arguments').replace(/\s*\n\s*/g, ' ');
+        throw new ConflictcheckError('USAGE', `${text} (see conflictcheck --help)`, { cause: error });
+      })
+      .parseAsync([...argv], {}, (_error, _args, text) => {
+        output = text;
+      });
+  } catch (error) {
+    printError(io, error, verbose);
+    return 2;
+  }
+  if (runner === undefined) {
+    // --help or --version: yargs produced the text and ran no command.
+    if (output !== '') io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    return 0;
+  }
+  try {
+    return await runner();
+  } catch (error) {
+    printError(io, error, verbose);
+    return 2;
+  }
+}

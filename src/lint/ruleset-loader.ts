@@ -1,0 +1,104 @@
+/**
+ * Chooses and loads the ruleset of a lint run: `--ruleset FILE`, else a `.spectral.*` file in the
+ * working directory, else the bundled conflictcheck ruleset. User rulesets are bundled and loaded
+ * the way the `spectral` CLI loads them, so a config behaves the same under both tools.
+ */
+import * as fs from 'node:fs';
+import { resolve } from 'node:path';
+import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
+import { ConflictcheckError } from '../errors.js';
+import * as functions from '../functions.js';
+import bundledRuleset from '../ruleset.js';
+
+/** Config files looked for in the working directory, in this order. */
+export const DEFAULT_RULESET_FILES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs'] as const;
+
+/** A loaded ruleset and where it came from (null: the bundled one). */
+export interface LoadedRuleset {
+  readonly ruleset: Ruleset;
+  readonly source: string | null;
+}
+
+/** The ruleset file a run uses: the explicit one, else the first default file in `cwd`. */
+export function findRulesetFile(cwd: string, explicit: string | undefined): string | null {
+  if (explicit !== undefined) return resolve(cwd, explicit);
+  for (const name of DEFAULT_RULESET_FILES) {
+    const candidate = resolve(cwd, name);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+// The bundler's rollup plugins reach the in-process ruleset through a global, as Spectral's own
+// `builtins` plugin does for its packages: the bundled code runs in a `Function` scope.
+const SELF_KEY = Symbol.for('conflictcheck.self');
+const SELF_ID = '\0conflictcheck:self';
+const FUNCTIONS_ID = '\0conflictcheck:functions';
+
+/**
+ * True for an import that means this package. The YAML migrator turns `extends: [conflictcheck]`
+ * into an absolute path: `<dir>/node_modules/conflictcheck/...` when installed, `<dir>/conflictcheck`
+ * when not resolvable (as when run from this repository).
+ */
+function isSelfImport(source: string): boolean {
+  return source === 'conflictcheck' || /(?:^|[\\/])conflictcheck$/.test(source) || /node_modules[\\/]conflictcheck[\\/](?!functions)/.test(source);
+}
+
+/** A rollup plugin (structurally typed: rollup is the bundler's dependency) for the self imports. */
+function selfPlugin() {
+  (globalThis as Record<symbol, unknown>)[SELF_KEY] = { ruleset: bundledRuleset, functions };
+  const access = `globalThis[Symbol.for('conflictcheck.self')]`;
+  const resolveId = (source: string): string | null => {
+    if (source === 'conflictcheck/functions' || /node_modules[\\/]conflictcheck[\\/].*functions/.test(source)) return FUNCTIONS_ID;
+    return isSelfImport(source) ? SELF_ID : null;
+  };
+  type External = (id: string, importer: string | undefined, isResolved: boolean) => boolean;
+  return {
+    name: 'conflictcheck-self',
+    // The bundler marks bare package imports external (to be `require`d at load time, where
+    // 'conflictcheck' may not resolve); ours must go through resolveId instead.
+    options(raw: { external?: unknown }) {
+      const external = raw.external;
+      if (typeof external !== 'function') return raw;
+      return { ...raw, external: ((id, importer, isResolved) => resolveId(id) === null && (external as External)(id, importer, isResolved)) as External };
+    },
+    resolveId,
+    load(id: string): string | null {
+      if (id === SELF_ID) return `export default ${access}.ruleset;\n`;
+      if (id === FUNCTIONS_ID) {
+        return Object.keys(functions)
+          .map((name) => `export const ${name} = ${access}.functions[${JSON.stringify(name)}];\n`)
+          .join('');
+      }
+      return null;
+    },
+  };
+}
+
+/** Loads a user ruleset file (YAML, JSON or JavaScript) with Spectral's bundler. */
+async function loadRulesetFile(file: string): Promise<Ruleset> {
+  if (!fs.existsSync(file)) throw new ConflictcheckError('RULESET_ERROR', `${file}: ruleset file not found`);
+  // Loaded on demand: rollup and the migrator are heavy and most runs use the bundled ruleset.
+  const [{ bundleAndLoadRuleset }, { commonjs }, runtime] = await Promise.all([
+    import('@stoplight/spectral-ruleset-bundler/with-loader'),
+    import('@stoplight/spectral-ruleset-bundler/plugins/commonjs'),
+    import('@stoplight/spectral-runtime'),
+  ]);
+  type Plugins = NonNullable<Parameters<typeof bundleAndLoadRuleset>[2]>;
+  const plugins = [selfPlugin(), commonjs()] as unknown as Plugins;
+  try {
+    return await bundleAndLoadRuleset(file, { fs, fetch: runtime.default.fetch }, plugins);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${message}`, { cause: error });
+  }
+}
+
+/** Loads the ruleset for a run in `cwd` (see the module comment for the order). */
+export async function loadRuleset(cwd: string, explicit?: string): Promise<LoadedRuleset> {
+  const file = findRulesetFile(cwd, explicit);
+  if (file === null) {
+    return { ruleset: new Ruleset(bundledRuleset as RulesetDefinition, { severity: 'recommended' }), source: null };
+  }
+  return { ruleset: await loadRulesetFile(file), source: file };
+}

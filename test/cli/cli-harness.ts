@@ -1,0 +1,72 @@
+/** Runs the CLI in-process against real files in a temporary directory. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runCli } from '../../src/cli/run.js';
+
+/** What one CLI run wrote and returned. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Committed bad-input fixtures. */
+export const BAD_INPUT = join(import.meta.dirname, '..', 'fixtures', 'bad-input');
+
+/** Runs `conflictcheck <argv>` in `cwd`, capturing its output. */
+export async function cli(cwd: string, argv: string[], options: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    cwd,
+    env: options.env ?? {},
+    isTTY: options.isTTY ?? false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary directory holding `files` (path → content). */
+export function tempProject(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'conflictcheck-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** A PUT without 409: trips `conflict-409-on-put` [warn]. */
+export const PUT_WITHOUT_409 = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /docs/{id}:
+    put:
+      responses:
+        '200': {description: ok}
+`;
+
+/** A spec with nothing for the rules to report. */
+export const NOTHING_TO_REPORT = `openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+`;
+
+/** {@link PUT_WITHOUT_409} plus a 409 response that is a `$ref` to `ref`. */
+export function putWith409Ref(ref: string): string {
+  return `${PUT_WITHOUT_409}        '409': {$ref: '${ref}'}\n`;
+}
+
+/**
+ * A user rule that needs the resolved document (Spectral's default `resolved: true`): it flags a
+ * 409 described only as "Conflict", which it can see only through the response's `$ref`.
+ */
+export const VAGUE_409_RULE = `  vague-409:
+    given: "$.paths[*][*].responses['409'].description"
+    severity: error
+    then:
+      function: pattern
+      functionOptions: {notMatch: "^Conflict$"}
+`;
