@@ -1,0 +1,106 @@
+/**
+ * What a check judges: one recorded race with what came before and after it. Scenarios produce
+ * observations; checks read them and nothing else, so a check is a pure function that tests can
+ * feed by hand.
+ */
+import type { Located } from '../model/refs.js';
+import type { CheckId } from './checks/catalogue.js';
+import type { ScenarioKind } from './plan/plan.js';
+
+/** One request as sent (credentials are redacted only when reported, not here). */
+export interface SentRequest {
+  readonly method: string;
+  /** Absolute URL, query included. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** One response as received; `body` is cut at the runner's body limit. */
+export interface ReceivedResponse {
+  readonly status: number;
+  /** Header names lower-cased; repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly truncated: boolean;
+}
+
+/** Why a request has no response. */
+export type ExchangeErrorCode = 'timeout' | 'reset' | 'refused' | 'bad-response' | 'too-large' | 'aborted' | 'other';
+
+/** A request and what became of it, with monotonic timestamps (ms). */
+export interface Exchange {
+  readonly request: SentRequest;
+  readonly response?: ReceivedResponse;
+  readonly error?: { readonly code: ExchangeErrorCode; readonly message: string };
+  /** When the request started (call) and its response ended (return), `performance.now()` ms. */
+  readonly call: number;
+  readonly return: number;
+  /** Which racer sent it; undefined for set-up and follow-up requests. */
+  readonly racer?: number;
+}
+
+/** What the spec documents for the operation under contention. */
+export interface Documented {
+  /** Statuses documented exactly (no ranges). */
+  readonly statuses: ReadonlySet<number>;
+  /** True when a `4XX`/`5XX`/`default` response is documented (covers any status of that class). */
+  readonly ranges: ReadonlySet<string>;
+  /** The statuses a loser may get (documented of 412/409, else 412; configurable). */
+  readonly conflictStatuses: readonly number[];
+  /** True when a 409/412/428 is documented as application/problem+json. */
+  readonly promisesProblemJson: boolean;
+  /** The documented error schema for a status, if any. */
+  readonly errorSchema: (status: number) => { readonly mediaType: string; readonly schema?: Located; readonly root: object } | undefined;
+}
+
+/** A resource's state as a read showed it. */
+export interface ReadState {
+  readonly exists: boolean;
+  /** The concurrency token (ETag, version field, …) as the read returned it. */
+  readonly token?: string;
+  readonly value?: unknown;
+  readonly exchange?: Exchange;
+}
+
+/** One recorded race and its surroundings. */
+export interface RaceObservation {
+  readonly kind: ScenarioKind;
+  /** `PUT /documents/{id}` */
+  readonly operation: string;
+  readonly documented: Documented;
+  /** State before the race (after set-up). */
+  readonly before?: ReadState;
+  /** The concurrent requests. */
+  readonly racers: readonly Exchange[];
+  /** What each racer tried to write (same order as `racers`), for lost-update judgement. */
+  readonly intents: readonly unknown[];
+  /** State read back after the race. */
+  readonly after?: ReadState;
+  /** Requests made after the race to probe behaviour (stale writes, retries, duplicates). */
+  readonly followUps: readonly { readonly purpose: string; readonly exchange: Exchange }[];
+  /** False when the runner could not hold every racer at the gate: the race proves little. */
+  readonly synchronized: boolean;
+  readonly unsynchronizedReason?: string;
+  readonly releaseSpreadMs: number;
+  /** Scenario-specific facts (the unique key, the state machine, the expected stock…). */
+  readonly facts: Readonly<Record<string, unknown>>;
+}
+
+/** A failed check: data, not an exception. */
+export interface CheckFailure {
+  readonly check: CheckId;
+  readonly operation: string;
+  readonly title: string;
+  readonly expected: string;
+  readonly received: string;
+  readonly severity: 'error' | 'warning';
+  /** The exchanges that show the failure (indexes into racers, or follow-ups by purpose). */
+  readonly evidence?: readonly Exchange[];
+}
+
+/** The result of one check over one observation. */
+export type CheckOutcome =
+  | { readonly status: 'passed' }
+  | { readonly status: 'failed'; readonly failure: CheckFailure }
+  | { readonly status: 'skipped'; readonly reason: string };
