@@ -9,6 +9,7 @@ import parsers from '@stoplight/spectral-parsers';
 import { ConflictcheckError } from '../errors.js';
 import { specVersionOf } from '../model/spec-model.js';
 import { findAliasBomb } from './alias-bomb.js';
+import { LazyJson } from './lazy-json-parser.js';
 
 /** How much of a file is looked at for NUL bytes. */
 const BINARY_SNIFF_BYTES = 8192;
@@ -71,7 +72,7 @@ export function readSpec(file: string, cwd: string): SpecDocument {
       const bomb = findAliasBomb(text);
       if (bomb !== null) throw new ConflictcheckError('ALIAS_BOMB', `${shown}: ${bomb}`);
     }
-    doc = isJson ? new Document(text, parsers.Json, file) : new Document(text, parsers.Yaml, file);
+    doc = isJson ? new Document(text, LazyJson, file) : new Document(text, parsers.Yaml, file);
   } catch (error) {
     if (error instanceof ConflictcheckError) throw error;
     // The parsers recurse: a pathologically deep document overflows the stack.
