@@ -4,11 +4,12 @@
  * @stoplight/spectral-cli, into a temporary project, as a user would install it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,17 +18,19 @@ interface SpectralResult {
   code: string;
   path: string[];
   severity: number;
+  message: string;
+  range: unknown;
 }
 
 let project: string;
 
 /** Writes `.spectral.yaml` and runs `spectral lint` with JSON output; returns results by code. */
-async function spectralLint(config: string, spec: string): Promise<SpectralResult[]> {
+async function spectralLint(config: string, spec: string, file = 'api.yaml'): Promise<SpectralResult[]> {
   writeFileSync(join(project, '.spectral.yaml'), config);
-  writeFileSync(join(project, 'api.yaml'), spec);
+  if (spec !== '') writeFileSync(join(project, file), spec);
   const bin = join(project, 'node_modules', '.bin', 'spectral');
   // spectral exits 1 when it finds errors; the JSON is on stdout either way.
-  const { stdout } = await run(bin, ['lint', 'api.yaml', '--format', 'json', '--fail-severity', 'error', '--quiet'], {
+  const { stdout } = await run(bin, ['lint', file, '--format', 'json', '--fail-severity', 'error', '--quiet'], {
     cwd: project,
   }).catch((error: { stdout?: string; code?: number }) => {
     if (error.code === 1 && error.stdout !== undefined) return { stdout: error.stdout };
@@ -90,5 +93,24 @@ describe('the spectral CLI with extends: conflictcheck', () => {
     const results = await spectralLint(config, SPEC);
     expect(results.some((r) => r.code === 'conflict-409-on-delete')).toBe(false);
     expect(results.find((r) => r.code === 'conflict-409-on-put')?.severity).toBe(0); // error
+  });
+});
+
+describe('both hosts agree', () => {
+  const EXAMPLES = join(ROOT, 'examples', 'specs');
+  it.each(readdirSync(EXAMPLES))('%s: the spectral CLI and conflictcheck lint give the same results', async (name) => {
+    copyFileSync(join(EXAMPLES, name), join(project, name));
+    const config = 'extends: [["conflictcheck", "all"]]\n';
+    const theirs = await spectralLint(config, '', name);
+    // Our own lint, as a user runs it: the same .spectral.yaml, found in the working directory.
+    const ours = await lint({ files: [name], cwd: project });
+    const key = (r: { code: string | number; path: (string | number)[]; message: string; severity: number; range: unknown }) =>
+      JSON.stringify([r.code, r.path.map(String), r.message, r.severity, r.range]);
+    expect(ours.errors).toEqual([]);
+    expect(ours.results.map(key).sort()).toEqual(theirs.map(key).sort());
+    // Not a vacuous comparison: the anti-pattern spec trips every rule but the opt-in one.
+    if (name === 'conflict-antipatterns.yaml') expect(new Set(theirs.map((r) => r.code)).size).toBe(30);
+    // The reference API is clean but for the opt-in rule (only its payments take an Idempotency-Key).
+    if (name === 'reference-api.yaml') expect(new Set(theirs.map((r) => r.code))).toEqual(new Set(['idempotency-key-on-post']));
   });
 });
