@@ -1,0 +1,6 @@
+/**
+ * Synchronized race firing: N requests on N pre-warmed undici connections, released together by
+ * last-byte synchronization.
+ */
+export { DEFAULT_RACE_OPTIONS, fireRace } from './fire-race.js';
+export type { RaceError, RaceMode, RaceOptions, RaceRecord, RaceRequest, RaceResult } from './types.js';

@@ -1,0 +1,83 @@
+/**
+ * Types of synchronized race firing: the requests of one race, how to fire them, and what
+ * came back. Timestamps are `performance.now()` milliseconds, one monotonic clock for the run.
+ */
+import type { ExchangeErrorCode } from '../observation.js';
+
+/** One request of a race. */
+export interface RaceRequest {
+  readonly method: string;
+  /** Path and query, starting with `/`. */
+  readonly path: string;
+  /** Header names compare case-insensitively; `content-length` is set by the racer. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Strings are sent as UTF-8. */
+  readonly body?: Uint8Array | string;
+}
+
+/**
+ * How the racers are released.
+ * - `last-byte`: every request is sent whole but its final byte; when all racers got that far,
+ *   every final byte is written in one tight loop (Turbo Intruder's "last-byte sync").
+ * - `all-at-once`: plain `Promise.all` over undici with no gate, the baseline to measure against.
+ */
+export type RaceMode = 'last-byte' | 'all-at-once';
+
+/** Options of `fireRace`. */
+export interface RaceOptions {
+  /** Per-request limit from release (the final byte) to the end of the response body, ms. */
+  readonly timeoutMs: number;
+  /** Response bodies are cut after this many bytes (the record says `truncated`). */
+  readonly maxBodyBytes: number;
+  /** Limit for opening (and, for https, securing) each racer's connection, ms. */
+  readonly connectTimeoutMs: number;
+  readonly mode: RaceMode;
+  /** How long to wait for every racer to reach the gate before releasing anyway (unsynchronized), ms. Default `connectTimeoutMs`. */
+  readonly gateTimeoutMs?: number;
+  /**
+   * Called once every racer is held at the gate (or the gate timed out), before the release;
+   * the release waits for it. A hook for tests and diagnostics.
+   */
+  readonly beforeRelease?: () => void | Promise<void>;
+  /** TLS settings for `https:` origins. */
+  readonly tls?: { readonly ca?: string | Buffer; readonly rejectUnauthorized?: boolean };
+}
+
+/** Why a racer got no (complete) response. */
+export interface RaceError {
+  readonly code: ExchangeErrorCode;
+  readonly message: string;
+}
+
+/** What became of one request of the race. */
+export interface RaceRecord {
+  /** Position in the `requests` given to `fireRace`. */
+  readonly index: number;
+  readonly request: RaceRequest;
+  readonly status?: number;
+  /** Response headers, names lower-cased, repeated headers joined with `, `. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The response body, cut at `maxBodyBytes`. Empty when there was no response. */
+  readonly body: Buffer;
+  readonly truncated: boolean;
+  /** Set when the request failed; `status` may still be set when the failure came mid-body. */
+  readonly error?: RaceError;
+  /** When the request was started (connection already open). */
+  readonly callAt: number;
+  /** When its final byte was written; `undefined` if it never was. */
+  readonly releasedAt: number | undefined;
+  /** When the response was complete or the request failed. */
+  readonly returnAt: number;
+}
+
+/** The outcome of one race. */
+export interface RaceResult {
+  readonly mode: RaceMode;
+  readonly records: readonly RaceRecord[];
+  /** Latest minus earliest `releasedAt` among the racers, ms (0 when fewer than two were released). */
+  readonly releaseSpreadMs: number;
+  /** True only when every racer was held at the gate and released together. */
+  readonly synchronized: boolean;
+  /** Why the race is not synchronized. */
+  readonly reason?: string;
+}
