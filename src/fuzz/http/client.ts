@@ -1,0 +1,193 @@
+/**
+ * The runner's sequential HTTP client: set-up, reads, follow-ups and clean-up go through it, and
+ * races through {@link HttpClient.race}, so one place enforces the safety rules of DESIGN.md —
+ * the request budget, per-request timeouts, the total deadline, no redirects, the user's headers
+ * and query parameters on every request.
+ */
+import { Pool } from 'undici';
+import { ConflictcheckError } from '../../errors.js';
+import type { Exchange, SentRequest } from '../observation.js';
+import { classifyError } from '../race/classify-error.js';
+import { fireRace } from '../race/fire-race.js';
+import { readLimited } from '../race/read-body.js';
+import type { RaceMode, RaceRequest, RaceResult } from '../race/types.js';
+
+/** Settings of an {@link HttpClient}. */
+export interface HttpClientOptions {
+  /** Origin plus optional base path, e.g. `http://127.0.0.1:8080/api`. */
+  readonly baseUrl: string;
+  /** Sent with every request (auth, tenant…). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Added to every request's query string. */
+  readonly query?: Readonly<Record<string, string>>;
+  /** Per-request timeout, ms. */
+  readonly timeoutMs: number;
+  /** The most requests the whole run may send (races included). */
+  readonly maxRequests: number;
+  /** `performance.now()` after which no request is started. */
+  readonly deadline: number;
+  /** Response bodies are cut after this many bytes. */
+  readonly maxBodyBytes: number;
+  /** How races are released. */
+  readonly raceMode?: RaceMode;
+}
+
+/** One request to send: a path below the base URL. */
+export interface ClientRequest {
+  readonly method: string;
+  /** Path (below the base path) with its query, starting with `/`. */
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** Thrown when the budget or the deadline is spent: the run stops and says so. */
+export class BudgetExhausted extends ConflictcheckError {
+  constructor(what: string) {
+    super('NOTHING_TO_TEST', what);
+  }
+}
+
+/** Sequential requests and synchronized races against one API. */
+export class HttpClient {
+  private readonly pool: Pool;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private sent = 0;
+
+  constructor(private readonly options: HttpClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.baseUrl);
+    } catch {
+      throw new ConflictcheckError('USAGE', `--base-url is not a URL: ${options.baseUrl}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConflictcheckError('USAGE', `--base-url must be http(s), got ${url.protocol}`);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/$/, '');
+    // undici's Pool never follows redirects: a 3xx is an answer like any other, so no request
+    // can leave the origin the user named.
+    this.pool = new Pool(this.origin, { connections: 4, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  }
+
+  /** Requests sent so far, races included. */
+  get requestCount(): number {
+    return this.sent;
+  }
+
+  /** The absolute URL of a path, with the configured query parameters. */
+  urlOf(path: string): string {
+    return this.origin + this.fullPath(path);
+  }
+
+  private fullPath(path: string): string {
+    const extra = new URLSearchParams(this.options.query ?? {}).toString();
+    const joined = this.basePath + path;
+    if (extra === '') return joined;
+    return joined + (joined.includes('?') ? '&' : '?') + extra;
+  }
+
+  private reserve(count: number): void {
+    if (performance.now() > this.options.deadline) throw new BudgetExhausted('the --deadline was reached');
+    if (this.sent + count > this.options.maxRequests) {
+      throw new BudgetExhausted(`the request budget (--max-requests ${this.options.maxRequests}) is spent`);
+    }
+    this.sent += count;
+  }
+
+  private headersFor(request: ClientRequest): Record<string, string> {
+    const headers: Record<string, string> = { ...this.options.headers, ...request.headers };
+    if (request.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['content-type'] = 'application/json';
+    }
+    return headers;
+  }
+
+  /** Sends one request; never throws for what the server does (only for budget and deadline). */
+  async send(request: ClientRequest): Promise<Exchange> {
+    this.reserve(1);
+    const headers = this.headersFor(request);
+    const sent: SentRequest = { method: request.method, url: this.urlOf(request.path), headers, ...(request.body === undefined ? {} : { body: request.body }) };
+    const call = performance.now();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.options.timeoutMs);
+    try {
+      const response = await this.pool.request({
+        method: request.method as 'GET',
+        path: this.fullPath(request.path),
+        headers,
+        body: request.body,
+        signal: abort.signal,
+      });
+      const read = await readLimited(response.body, this.options.maxBodyBytes);
+      const flat: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const received = { status: response.statusCode, headers: flat, body: read.body.toString('utf8'), truncated: read.truncated };
+      if (read.error !== undefined) {
+        return { request: sent, response: received, error: classifyError(read.error, abort.signal.aborted), call, return: performance.now() };
+      }
+      return { request: sent, response: received, call, return: performance.now() };
+    } catch (error) {
+      return { request: sent, error: classifyError(error, abort.signal.aborted), call, return: performance.now() };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Fires a synchronized race of `requests`, with the configured headers and query on each. */
+  async race(requests: readonly ClientRequest[]): Promise<{ result: RaceResult; exchanges: Exchange[] }> {
+    this.reserve(requests.length);
+    const raceRequests: RaceRequest[] = requests.map((r) => ({
+      method: r.method,
+      path: this.fullPath(r.path),
+      headers: this.headersFor(r),
+      ...(r.body === undefined ? {} : { body: r.body }),
+    }));
+    const remaining = Math.max(1, this.options.deadline - performance.now());
+    const result = await fireRace(this.origin, raceRequests, {
+      timeoutMs: Math.min(this.options.timeoutMs, remaining),
+      maxBodyBytes: this.options.maxBodyBytes,
+      connectTimeoutMs: Math.min(5_000, this.options.timeoutMs),
+      mode: this.options.raceMode ?? 'last-byte',
+    });
+    const exchanges = result.records.map((record): Exchange => {
+      const request = raceRequests[record.index]!;
+      const sent: SentRequest = {
+        method: request.method,
+        url: this.origin + request.path,
+        headers: { ...request.headers },
+        ...(typeof request.body === 'string' ? { body: request.body } : {}),
+      };
+      const response =
+        record.status === undefined
+          ? undefined
+          : { status: record.status, headers: record.headers ?? {}, body: record.body.toString('utf8'), truncated: record.truncated };
+      return {
+        request: sent,
+        ...(response === undefined ? {} : { response }),
+        ...(record.error === undefined ? {} : { error: record.error }),
+        call: record.callAt,
+        return: record.returnAt,
+        racer: record.index,
+      };
+    });
+    return { result, exchanges };
+  }
+
+  /**
+   * The same client without the budget and deadline, for deleting what the run created: a run
+   * that spent its budget must still tidy up after itself.
+   */
+  unbudgeted(): HttpClient {
+    const tidy = Object.create(this) as HttpClient;
+    (tidy as unknown as { reserve: (count: number) => void }).reserve = () => {};
+    return tidy;
+  }
+
+  /** Closes the connections. */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The property-based layer: each planned scenario becomes a fast-check property whose input is
+ * the race's parameters (racer count, bodies, set-up seed). A failing race shrinks to the smallest
+ * race that still fails; `seed` and `path` replay it exactly. Races are not deterministic, so the
+ * shrunk counterexample is fired once more: if it passes, the failure is reported as intermittent,
+ * with the original race.
+ */
+import fc from 'fast-check';
+import type { CheckId } from './checks/catalogue.js';
+import type { CheckFailure, CheckOutcome, RaceObservation } from './observation.js';
+import { BudgetExhausted } from './http/client.js';
+import type { RaceInput, Scenario, ScenarioContext } from './scenarios/scenario.js';
+
+/** Judges one observation with the selected checks. */
+export type Judge = (obs: RaceObservation) => ReadonlyMap<CheckId, CheckOutcome>;
+
+/** Settings of one property run. */
+export interface PropertyOptions {
+  /** Races to fire before declaring the scenario passed (fast-check `numRuns`). */
+  readonly runs: number;
+  readonly seed: number;
+  /** A counterexample path from an earlier report: replays exactly that race. */
+  readonly path?: string;
+  /** The most races spent on shrinking one failure. */
+  readonly maxShrinkRuns: number;
+  /** Stop starting races after this `performance.now()`. */
+  readonly deadline: number;
+}
+
+/** How one check fared over all the races of a scenario. */
+export interface CheckTally {
+  passed: number;
+  failed: number;
+  skipped: number;
+  readonly skipReasons: Set<string>;
+}
+
+/** A failure found by a scenario, as the report shows it. */
+export interface FoundFailure {
+  readonly failure: CheckFailure;
+  /** The race that failed first, and the smallest one that still failed after shrinking. */
+  readonly original: RaceObservation;
+  readonly shrunk: RaceObservation;
+  /** True when the shrunk race passed when fired again. */
+  readonly intermittent: boolean;
+}
+
+/** What one scenario's property found. */
+export interface PropertyResult {
+  readonly races: number;
+  readonly tallies: ReadonlyMap<CheckId, CheckTally>;
+  readonly failures: readonly FoundFailure[];
+  /** Reasons the set-up failed, with counts (the scenario is skipped if no race ran). */
+  readonly setupFailures: ReadonlyMap<string, number>;
+  readonly seed: number;
+  /** The fast-check path of the shrunk counterexample, for `--path`. */
+  readonly path?: string;
+  /** Why the property stopped early (budget, deadline). */
+  readonly stopped?: string;
+  readonly releaseSpreadsMs: readonly number[];
+  readonly unsynchronized: number;
+}
+
+function failuresOf(outcomes: ReadonlyMap<CheckId, CheckOutcome>): CheckFailure[] {
+  return [...outcomes.values()].flatMap((o) => (o.status === 'failed' ? [o.failure] : []));
+}
+
+/** Runs `scenario` as a fast-check property. Never throws for what the server does. */
+export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judge: Judge, options: PropertyOptions): Promise<PropertyResult> {
+  const tallies = new Map<CheckId, CheckTally>();
+  const setupFailures = new Map<string, number>();
+  const spreads: number[] = [];
+  let unsynchronized = 0;
+  let races = 0;
+  let stopped: string | undefined;
+  let firstFailure: { obs: RaceObservation; failures: CheckFailure[] } | undefined;
+  let lastFailure: { obs: RaceObservation; failures: CheckFailure[]; input: RaceInput } | undefined;
+  let shrinkRuns = 0;
+
+  const fire = async (input: RaceInput): Promise<{ obs: RaceObservation; failures: CheckFailure[] } | undefined> => {
+    if (stopped !== undefined) return undefined;
+    if (performance.now() > options.deadline) {
+      stopped = 'the --deadline was reached';
+      return undefined;
+    }
+    try {
+      const obs = await scenario.execute(ctx, input);
+      if ('reason' in obs) {
+        setupFailures.set(obs.reason, (setupFailures.get(obs.reason) ?? 0) + 1);
+        return undefined;
+      }
+      races += 1;
+      spreads.push(obs.releaseSpreadMs);
+      if (!obs.synchronized) unsynchronized += 1;
+      const outcomes = judge(obs);
+      for (const [id, outcome] of outcomes) {
+        const tally = tallies.get(id) ?? { passed: 0, failed: 0, skipped: 0, skipReasons: new Set<string>() };
+        if (outcome.status === 'skipped') tally.skipReasons.add(outcome.reason);
+        tally[outcome.status] += 1;
+        tallies.set(id, tally);
+      }
+      return { obs, failures: failuresOf(outcomes) };
+    } catch (error) {
+      if (error instanceof BudgetExhausted) {
+        stopped = error.message;
+        return undefined;
+      }
+      throw error;
+    }
+  };
+
+  const property = fc.asyncProperty(scenario.arbitrary(ctx), async (input) => {
+    // Shrinking fires real races: past the shrink budget, candidates are not tried (taken as passing).
+    if (firstFailure !== undefined && ++shrinkRuns > options.maxShrinkRuns) return true;
+    const fired = await fire(input);
+    if (fired === undefined || fired.failures.length === 0) return true;
+    firstFailure ??= fired;
+    lastFailure = { ...fired, input };
+    return false;
+  });
+
+  const details = await fc.check(property, {
+    numRuns: options.runs,
+    seed: options.seed,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    endOnFailure: false,
+  });
+
+  const failures: FoundFailure[] = [];
+  let path: string | undefined;
+  if (details.failed && lastFailure !== undefined && firstFailure !== undefined) {
+    path = details.counterexamplePath ?? undefined;
+    // Fire the smallest failing race again: a race that does not fail twice is intermittent.
+    const replay = await fire(lastFailure.input);
+    const reproduced = new Set((replay?.failures ?? []).map((f) => f.check));
+    const seen = new Set<CheckId>();
+    for (const failure of [...lastFailure.failures, ...firstFailure.failures]) {
+      if (seen.has(failure.check)) continue;
+      seen.add(failure.check);
+      const inShrunk = lastFailure.failures.some((f) => f.check === failure.check);
+      failures.push({
+        failure,
+        original: firstFailure.obs,
+        shrunk: inShrunk ? lastFailure.obs : firstFailure.obs,
+        intermittent: replay !== undefined && !reproduced.has(failure.check),
+      });
+    }
+  } else if (details.failed && details.errorInstance !== undefined) {
+    throw details.errorInstance;
+  }
+  return {
+    races,
+    tallies,
+    failures,
+    setupFailures,
+    seed: details.seed,
+    ...(path === undefined ? {} : { path }),
+    ...(stopped === undefined ? {} : { stopped }),
+    releaseSpreadsMs: spreads,
+    unsynchronized,
+  };
+}

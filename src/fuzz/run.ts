@@ -1,0 +1,205 @@
+/**
+ * `fuzz(...)`: the library behind `conflictcheck fuzz`. Loads the description, builds the
+ * operation model and the plan, then runs each planned scenario as a property against the live
+ * API, judges every race with the selected checks, deletes what it created, and returns a report.
+ */
+import { ConflictcheckError } from '../errors.js';
+import type { SpecModel } from '../model/spec-model.js';
+import { resolveBaseUrl } from './base-url.js';
+import { parseCheckList, type CheckId } from './checks/catalogue.js';
+import { defaultCheckContext } from './checks/check.js';
+import { runChecks } from './checks/registry.js';
+import { HttpClient } from './http/client.js';
+import { loadSpecForFuzz } from './model/load-spec.js';
+import { buildOperationModel } from './model/operation-model.js';
+import type { RaceMode } from './race/types.js';
+import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
+import { runProperty, type PropertyResult } from './property.js';
+import { documentedFor } from './scenarios/documented.js';
+import { CreatedResources } from './scenarios/instances.js';
+import { SCENARIOS } from './scenarios/registry.js';
+
+/** Options of {@link fuzz}; every member but `spec` has a default. */
+export interface FuzzOptions {
+  /** The OpenAPI description (path). */
+  readonly spec: string;
+  /** The API to test; default: the spec's first server, only if it is a loopback address. */
+  readonly baseUrl?: string;
+  /** Headers sent with every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Query parameters added to every request. */
+  readonly query?: Readonly<Record<string, string>>;
+  /** Only these checks (ids); unknown ids are a USAGE error. */
+  readonly checks?: readonly string[];
+  /** Not these checks. */
+  readonly excludeChecks?: readonly string[];
+  /** Races per scenario (default 10). */
+  readonly runs?: number;
+  /** Seed of the run (default: random); the report gives it for replay. */
+  readonly seed?: number;
+  /** Counterexample path to replay (with `seed` and `operation`). */
+  readonly path?: string;
+  /** Only the scenarios of this operation (`PUT /documents/{id}`), optionally with their kind (`update-race PUT /documents/{id}`). */
+  readonly operation?: string;
+  /** The most racers per race (default 16). */
+  readonly concurrency?: number;
+  /** Request budget for the whole run (default 20,000). */
+  readonly maxRequests?: number;
+  /** Per-request timeout, ms (default 5,000). */
+  readonly timeoutMs?: number;
+  /** Total time budget, ms (default 300,000). */
+  readonly deadlineMs?: number;
+  /** Statuses a precondition-race loser may get, instead of the documented ones. */
+  readonly conflictStatuses?: readonly number[];
+  /** Race release (default last-byte). */
+  readonly raceMode?: RaceMode;
+  /** Longest re-read of a weak validator before racing anyway, ms (default 1,500). */
+  readonly settleMs?: number;
+  /** Print the plan and send nothing. */
+  readonly dryRun?: boolean;
+  /** Progress events, scenario by scenario. */
+  readonly onProgress?: (event: FuzzProgress) => void;
+}
+
+/** A progress event. */
+export type FuzzProgress =
+  | { readonly type: 'scenario-start'; readonly index: number; readonly total: number; readonly scenario: PlannedScenario }
+  | { readonly type: 'scenario-end'; readonly index: number; readonly total: number; readonly scenario: PlannedScenario; readonly outcome: ScenarioOutcome };
+
+/** How one planned scenario ended. */
+export type ScenarioOutcome =
+  | { readonly status: 'ran'; readonly result: PropertyResult }
+  | { readonly status: 'skipped'; readonly reason: string };
+
+/** The report of a run. */
+export interface FuzzReport {
+  readonly plan: Plan;
+  readonly dryRun: boolean;
+  readonly baseUrl?: string;
+  readonly seed: number;
+  readonly scenarios: readonly { readonly planned: PlannedScenario; readonly outcome: ScenarioOutcome }[];
+  readonly requests: number;
+  readonly durationMs: number;
+  /** What the clean-up left behind (resources without a DELETE, or whose DELETE failed). */
+  readonly leftBehind: readonly string[];
+  /** Why the run stopped early, if it did. */
+  readonly stopped?: string;
+}
+
+function selectedChecks(list: readonly string[] | undefined, flag: string): CheckId[] | undefined {
+  if (list === undefined || list.length === 0) return undefined;
+  const { ids, unknown } = parseCheckList(list);
+  if (unknown.length > 0) throw new ConflictcheckError('USAGE', `${flag}: unknown check ${unknown.map((u) => `"${u}"`).join(', ')}; run "conflictcheck fuzz --list-checks"`);
+  return ids;
+}
+
+function positive(name: string, value: number | undefined, fallback: number, min = 1): number {
+  const v = value ?? fallback;
+  if (!Number.isFinite(v) || v < min) throw new ConflictcheckError('USAGE', `${name} must be a number ≥ ${min}, got ${String(value)}`);
+  return v;
+}
+
+/** Plans a run without touching the network: the model and the plan of `spec`. */
+export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation'>): Promise<{ spec: SpecModel; plan: Plan }> {
+  const checks = selectedChecks(options.checks, '--checks');
+  const exclude = selectedChecks(options.excludeChecks, '--exclude-checks') ?? [];
+  const spec = await loadSpecForFuzz(options.spec);
+  const model = buildOperationModel(spec);
+  const full = buildPlan(model, { ...(checks === undefined ? {} : { checks }), exclude });
+  const wanted = options.operation?.trim();
+  const scenarios =
+    wanted === undefined || wanted === ''
+      ? full.scenarios
+      : full.scenarios.filter((s) => s.operation === wanted || `${s.kind} ${s.operation}` === wanted);
+  if (wanted !== undefined && wanted !== '' && scenarios.length === 0) {
+    throw new ConflictcheckError('USAGE', `--operation "${wanted}" matches no planned scenario (see --dry-run for the plan)`);
+  }
+  return { spec, plan: { scenarios } };
+}
+
+/** Runs the conflict checks against a live API. Throws ConflictcheckError when it cannot run. */
+export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
+  const started = performance.now();
+  const runs = positive('--runs', options.runs, 10);
+  const concurrency = positive('--concurrency', options.concurrency, 16, 2);
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const { spec, plan } = await planFuzz(options);
+  if (options.dryRun === true) return { plan, dryRun: true, seed, scenarios: [], requests: 0, durationMs: performance.now() - started, leftBehind: [] };
+  const runnable = plan.scenarios.filter((s) => s.skipped === undefined);
+  if (runnable.length === 0) throw new ConflictcheckError('NOTHING_TO_TEST', `${options.spec}: no scenario can run (see --dry-run for why each is skipped)`);
+  const baseUrl = resolveBaseUrl(options.baseUrl, spec);
+  const deadline = started + positive('--deadline', options.deadlineMs, 300_000);
+  const client = new HttpClient({
+    baseUrl,
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+    ...(options.query === undefined ? {} : { query: options.query }),
+    timeoutMs: positive('--timeout', options.timeoutMs, 5_000),
+    maxRequests: positive('--max-requests', options.maxRequests, 20_000),
+    deadline,
+    maxBodyBytes: 1024 * 1024,
+    ...(options.raceMode === undefined ? {} : { raceMode: options.raceMode }),
+  });
+  const created = new CreatedResources();
+  const checkContext = defaultCheckContext(options.conflictStatuses === undefined ? {} : { conflictStatuses: options.conflictStatuses });
+  const scenarios: { planned: PlannedScenario; outcome: ScenarioOutcome }[] = [];
+  let stopped: string | undefined;
+  let leftBehind: string[] = [];
+  try {
+    const probe = await client.send({ method: 'GET', path: '/' });
+    if (probe.response === undefined && (probe.error?.code === 'refused' || probe.error?.code === 'timeout')) {
+      throw new ConflictcheckError('UNREACHABLE', `${baseUrl}: cannot connect (${probe.error.code}: ${probe.error.message})`);
+    }
+    for (const [index, planned] of plan.scenarios.entries()) {
+      const total = plan.scenarios.length;
+      options.onProgress?.({ type: 'scenario-start', index, total, scenario: planned });
+      const outcome = await runScenario(planned);
+      scenarios.push({ planned, outcome });
+      options.onProgress?.({ type: 'scenario-end', index, total, scenario: planned, outcome });
+      if (outcome.status === 'ran' && outcome.result.stopped !== undefined) stopped = outcome.result.stopped;
+    }
+  } finally {
+    // Clean-up has its own requests beyond the budget: what was created must not be left.
+    leftBehind = (await created.cleanUp(client.unbudgeted()).catch(() => ({ deleted: 0, left: ['(clean-up failed)'] }))).left;
+    await client.close();
+  }
+
+  async function runScenario(planned: PlannedScenario): Promise<ScenarioOutcome> {
+    if (planned.skipped !== undefined) return { status: 'skipped', reason: planned.skipped };
+    if (stopped !== undefined) return { status: 'skipped', reason: `not run: ${stopped}` };
+    const scenario = SCENARIOS[planned.kind];
+    if (scenario === undefined || planned.op === undefined) return { status: 'skipped', reason: `the runner has no executor for ${planned.kind} yet` };
+    const ctx = {
+      client,
+      spec,
+      planned,
+      documented: documentedFor(spec, planned.op, options.conflictStatuses),
+      created,
+      concurrency,
+      settleMs: options.settleMs ?? 1_500,
+    };
+    const result = await runProperty(scenario, ctx, (obs) => runChecks(obs, planned.checks, checkContext), {
+      runs,
+      seed,
+      ...(options.path === undefined ? {} : { path: options.path }),
+      maxShrinkRuns: 40,
+      deadline,
+    });
+    if (result.races === 0) {
+      const reasons = [...result.setupFailures.keys()];
+      return { status: 'skipped', reason: result.stopped ?? (reasons.length > 0 ? `set-up failed: ${reasons.join('; ')}` : 'no race could be fired') };
+    }
+    return { status: 'ran', result };
+  }
+
+  return {
+    plan,
+    dryRun: false,
+    baseUrl,
+    seed,
+    scenarios,
+    requests: client.requestCount,
+    durationMs: performance.now() - started,
+    leftBehind,
+    ...(stopped === undefined ? {} : { stopped }),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Obtaining and tidying instances to race on. The runner writes only to resources it created
+ * itself (DESIGN.md, safety), records every one of them, and deletes them at the end.
+ */
+import fc from 'fast-check';
+import type { SpecModel } from '../../model/spec-model.js';
+import type { HttpClient } from '../http/client.js';
+import type { TokenLocation } from '../model/hints.js';
+import type { ResourceModel } from '../model/operation-model.js';
+import type { Exchange, ReadState } from '../observation.js';
+import { bodyArbitrary, nonce, requestContentType, uniquifyFields } from './bodies.js';
+
+/** One created instance of a resource. */
+export interface Instance {
+  readonly resource: ResourceModel;
+  /** Its path below the base URL, e.g. `/documents/42`. */
+  readonly path: string;
+  readonly id: string;
+  /** The path parameters that name it (its parents' too). */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** Why an instance could not be obtained (the scenario is then skipped with this reason). */
+export interface SetupFailure {
+  readonly reason: string;
+  readonly exchange?: Exchange;
+}
+
+/** Everything created during a run, deleted at its end. */
+export class CreatedResources {
+  private readonly created: Instance[] = [];
+
+  add(instance: Instance): void {
+    this.created.push(instance);
+  }
+
+  /** Deletes what was created, newest first (children before parents). Best effort. */
+  async cleanUp(client: HttpClient): Promise<{ deleted: number; left: string[] }> {
+    let deleted = 0;
+    const left: string[] = [];
+    for (const instance of [...this.created].reverse()) {
+      const remove = instance.resource.remove;
+      if (remove === undefined) {
+        left.push(instance.path);
+        continue;
+      }
+      try {
+        const state = await readState(client, instance.resource, instance.path);
+        if (!state.exists) {
+          deleted += 1;
+          continue;
+        }
+        const headers = tokenHeaders(instance.resource.token, state.token);
+        const exchange = await client.send({ method: 'DELETE', path: withToken(instance.resource.token, instance.path, state.token), headers });
+        if (exchange.response !== undefined && exchange.response.status < 300) deleted += 1;
+        else left.push(instance.path);
+      } catch {
+        left.push(instance.path);
+      }
+    }
+    this.created.length = 0;
+    return { deleted, left };
+  }
+}
+
+/** Fills `{name}` placeholders of a path template. */
+export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the concurrency token from a response, wherever the resource keeps it. */
+export function tokenOf(token: TokenLocation | undefined, exchange: Exchange): string | undefined {
+  const response = exchange.response;
+  if (token === undefined || response === undefined) return undefined;
+  if (token.in === 'header') return response.headers[token.name];
+  const field = token.in === 'body' ? token.field : token.name;
+  const value = (parseJson(response.body) as Record<string, unknown> | undefined)?.[field];
+  return value === undefined || value === null ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The request headers that carry `value` as the precondition, for a header token. */
+export function tokenHeaders(token: TokenLocation | undefined, value: string | undefined): Record<string, string> {
+  if (token?.in !== 'header' || value === undefined) return {};
+  return { [token.condition]: value };
+}
+
+/** `path` with the token as a query parameter, for a query token. */
+export function withToken(token: TokenLocation | undefined, path: string, value: string | undefined): string {
+  if (token?.in !== 'query' || value === undefined) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${encodeURIComponent(token.name)}=${encodeURIComponent(value)}`;
+}
+
+/** A body with the token put in its version field, for a body token. */
+export function bodyWithToken(token: TokenLocation | undefined, body: unknown, value: string | undefined): unknown {
+  if (token?.in !== 'body' || value === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const parsed = parseJson(value);
+  return { ...(body as Record<string, unknown>), [token.field]: parsed ?? value };
+}
+
+/** GETs an instance and reads its state. */
+export async function readState(client: HttpClient, resource: ResourceModel, path: string): Promise<ReadState> {
+  const exchange = await client.send({ method: 'GET', path });
+  const status = exchange.response?.status;
+  if (status === 404 || status === 410) return { exists: false, exchange };
+  const token = tokenOf(resource.token, exchange);
+  const value = exchange.response === undefined ? undefined : parseJson(exchange.response.body);
+  return { exists: status !== undefined && status < 300, ...(token === undefined ? {} : { token }), ...(value === undefined ? {} : { value }), exchange };
+}
+
+function idFromLocation(location: string | undefined): string | undefined {
+  if (location === undefined) return undefined;
+  const path = location.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0]!;
+  const last = path.split('/').filter((s) => s !== '').pop();
+  return last === undefined ? undefined : decodeURIComponent(last);
+}
+
+/**
+ * Creates an instance of `resource` (and its parents first), with a body sampled from the create
+ * operation's schema by `seed`, unique fields made unique to this run.
+ */
+export async function createInstance(
+  client: HttpClient,
+  spec: SpecModel,
+  resource: ResourceModel,
+  created: CreatedResources,
+  seed: number,
+): Promise<Instance | SetupFailure> {
+  const params: Record<string, string> = {};
+  if (resource.parent !== undefined) {
+    const parent = await createInstance(client, spec, resource.parent, created, seed + 1);
+    if ('reason' in parent) return { ...parent, reason: `creating the parent ${resource.parent.itemPath}: ${parent.reason}` };
+    Object.assign(params, parent.params);
+  }
+  const create = resource.create;
+  if (create.kind === 'none') return { reason: create.reason };
+  const arbitrary = bodyArbitrary(spec, create.op);
+  const sampled = arbitrary === undefined ? undefined : fc.sample(arbitrary, { seed, numRuns: 1 })[0];
+  const body = uniquifyFields(spec, create.op, sampled, resource.uniqueFields);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const contentType = { 'content-type': requestContentType(create.op) };
+  let exchange: Exchange;
+  let id: string | undefined;
+  if (create.kind === 'post') {
+    exchange = await client.send({ method: 'POST', path: fillPath(create.op.pathKey, params), headers: contentType, ...(payload === undefined ? {} : { body: payload }) });
+    const response = exchange.response;
+    if (response?.status !== 201) return { reason: `POST ${create.op.pathKey} answered ${response?.status ?? exchange.error?.code} instead of 201`, exchange };
+    id = 'location' in create.idFrom ? idFromLocation(response.headers.location) : String((parseJson(response.body) as Record<string, unknown> | undefined)?.[create.idFrom.field] ?? '');
+    if (id === undefined || id === '') return { reason: `POST ${create.op.pathKey} answered 201 without the new id`, exchange };
+  } else {
+    id = `cc-${nonce()}`;
+    const path = fillPath(resource.itemPath, { ...params, [resource.idParam]: id });
+    const conditional: Record<string, string> = create.op.headerParams.has('if-none-match') ? { 'if-none-match': '*' } : {};
+    exchange = await client.send({ method: 'PUT', path, headers: { ...contentType, ...conditional }, ...(payload === undefined ? {} : { body: payload }) });
+    if (exchange.response?.status !== 201) return { reason: `PUT ${resource.itemPath} answered ${exchange.response?.status ?? exchange.error?.code} instead of 201`, exchange };
+  }
+  params[resource.idParam] = id;
+  const instance: Instance = { resource, path: fillPath(resource.itemPath, params), id, params };
+  created.add(instance);
+  return instance;
+}

@@ -1,0 +1,15 @@
+/**
+ * The scenario registry: one executor per scenario kind of the plan. Adding a kind means adding
+ * its file and one entry here.
+ */
+import type { ScenarioKind } from '../plan/plan.js';
+import type { Scenario } from './scenario.js';
+import { preconditionRequired, updateRace } from './update-race.js';
+
+/** Executors by kind; a planned kind without one is reported as skipped, with that reason. */
+// Each scenario has its own input type; the registry only hands them back to the runner.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const SCENARIOS: Partial<Record<ScenarioKind, Scenario<any>>> = {
+  'update-race': updateRace,
+  'precondition-required': preconditionRequired,
+};

@@ -1,0 +1,106 @@
+/**
+ * `update-race`: N concurrent writes (PUT or PATCH) of one instance, all conditioned on the same
+ * validator. Then a read-back, a stale write (the old validator again), and after a conflict a
+ * refetch + retry with the fresh validator. `precondition-required`: the same race with no
+ * validator at all, where the spec requires one.
+ */
+import type { RaceObservation } from '../observation.js';
+import { requestContentType } from './bodies.js';
+import { bodyWithToken, createInstance, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
+import { raceInputArbitrary } from './race-input.js';
+import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
+
+const WEAK = /^W\//;
+
+/** Re-reads while the validator is weak, for at most `settleMs` (DESIGN.md, weak validators). */
+async function settledRead(ctx: ScenarioContext, instance: Instance) {
+  const first = await readState(ctx.client, instance.resource, instance.path);
+  let state = first;
+  const until = performance.now() + ctx.settleMs;
+  while (state.token !== undefined && WEAK.test(state.token) && performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    state = await readState(ctx.client, instance.resource, instance.path);
+  }
+  return { first, state };
+}
+
+function writeRequest(ctx: ScenarioContext, instance: Instance, body: unknown, token: string | undefined) {
+  const op = ctx.planned.op!;
+  const resourceToken = instance.resource.token;
+  const payload = bodyWithToken(resourceToken, body, token);
+  return {
+    method: op.method.toUpperCase(),
+    path: withToken(resourceToken, instance.path, token),
+    headers: { ...tokenHeaders(resourceToken, token), ...(payload === undefined ? {} : { 'content-type': requestContentType(op) }) },
+    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+  };
+}
+
+function isSuccess(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status < 300;
+}
+
+async function execute(ctx: ScenarioContext, input: RaceInput, conditional: boolean): Promise<RaceObservation | SetupFailure> {
+  const resource = ctx.planned.resource!;
+  const instance = await createInstance(ctx.client, ctx.spec, resource, ctx.created, input.setupSeed);
+  if ('reason' in instance) return instance;
+  const { first, state: before } = await settledRead(ctx, instance);
+  if (!before.exists) return { reason: `the instance just created at ${instance.path} cannot be read back`, ...(before.exchange ? { exchange: before.exchange } : {}) };
+  if (conditional && before.token === undefined) {
+    return { reason: `GET ${resource.itemPath} returned no concurrency token (${describeToken(resource.token)})`, ...(before.exchange ? { exchange: before.exchange } : {}) };
+  }
+  const token = conditional ? before.token : undefined;
+  const { result, exchanges } = await ctx.client.race(input.bodies.map((body) => writeRequest(ctx, instance, body, token)));
+  const after = await readState(ctx.client, resource, instance.path);
+  const followUps: { purpose: string; exchange: RaceObservation['followUps'][number]['exchange'] }[] = [];
+  const statuses = exchanges.map((e) => e.response?.status);
+  if (conditional && statuses.some(isSuccess) && before.token !== undefined) {
+    // The validator every racer sent is now stale: a write carrying it must be rejected.
+    followUps.push({ purpose: 'stale-write', exchange: await ctx.client.send(writeRequest(ctx, instance, input.bodies[0], before.token)) });
+  }
+  if (conditional && statuses.some((s) => s !== undefined && ctx.documented.conflictStatuses.includes(s))) {
+    const refetched = await readState(ctx.client, resource, instance.path);
+    if (refetched.exchange !== undefined) followUps.push({ purpose: 'refetch', exchange: refetched.exchange });
+    followUps.push({ purpose: 'retry', exchange: await ctx.client.send(writeRequest(ctx, instance, input.bodies[input.bodies.length - 1], refetched.token)) });
+  }
+  return {
+    kind: conditional ? 'update-race' : 'precondition-required',
+    operation: ctx.planned.operation,
+    documented: ctx.documented,
+    before,
+    racers: exchanges,
+    intents: input.bodies,
+    after,
+    followUps,
+    synchronized: result.synchronized,
+    ...(result.reason === undefined ? {} : { unsynchronizedReason: result.reason }),
+    releaseSpreadMs: result.releaseSpreadMs,
+    facts: {
+      ...(resource.token === undefined ? {} : { token: resource.token }),
+      // Validators handed out before the race: a successful write must not bring one back.
+      tokens: [first.token, before.token].filter((t, i, all): t is string => t !== undefined && all.indexOf(t) === i),
+      ...(first.token !== undefined && WEAK.test(first.token) ? { weakTokens: [first.token] } : {}),
+      instance: instance.path,
+    },
+  };
+}
+
+function describeToken(token: Instance['resource']['token']): string {
+  if (token === undefined) return 'no token location known';
+  return token.in === 'header' ? `expected header ${token.name}` : token.in === 'body' ? `expected body field ${token.field}` : `expected ${token.name}`;
+}
+
+/** Concurrent conditional writes of one instance. */
+export const updateRace: Scenario = {
+  kind: 'update-race',
+  arbitrary: (ctx) => raceInputArbitrary(ctx, ctx.planned.op!),
+  execute: (ctx, input) => execute(ctx, input, true),
+};
+
+/** Concurrent writes without a validator, where the spec requires one. */
+export const preconditionRequired: Scenario = {
+  kind: 'precondition-required',
+  arbitrary: (ctx) => raceInputArbitrary(ctx, ctx.planned.op!),
+  execute: (ctx, input) => execute(ctx, input, false),
+};
+
