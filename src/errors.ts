@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'ALIAS_BOMB'
   | 'RULESET_ERROR'
   | 'RULE_CRASHED'
+  | 'CHECK_CRASHED'
   | 'CONFIG_ERROR'
   | 'UNREACHABLE'
   | 'NOTHING_TO_TEST'

@@ -1,0 +1,68 @@
+/**
+ * `no-lost-update`: the race's history is linearizable against the register model of DESIGN.md
+ * (Wing–Gong/Lowe, time-bounded), and the final state is the single winner's write. On counter
+ * races, the final count is the initial one minus what the winners took, never below zero.
+ */
+import { checkHistory, jsonEqual, registerModel } from '../linearizability/index.js';
+import type { CheckOutcome, RaceObservation } from '../observation.js';
+import { CHECK_TITLES } from './catalogue.js';
+import type { Check, CheckContext } from './check.js';
+import { judgeCounter } from './counter-judgement.js';
+import { brief, outcomeUnknown, succeeded, tally } from './exchanges.js';
+import { readFacts, tokenOf } from './facts.js';
+import { failed, PASSED, skipped } from './outcome.js';
+import { comparableProjection } from './projection.js';
+import { raceProvesNothing } from './race-guard.js';
+import { REFUSAL_STATUSES, updateRaceHistory } from './register-history.js';
+
+const MODEL = registerModel({ conflictStatuses: REFUSAL_STATUSES });
+
+function judgeRegister(obs: RaceObservation, ctx: CheckContext): CheckOutcome {
+  const project = comparableProjection(obs, tokenOf(obs));
+  const winners = obs.racers.map((r, i) => (succeeded(r) ? i : -1)).filter((i) => i >= 0);
+  const { after } = obs;
+  if (winners.length === 1 && !obs.racers.some(outcomeUnknown) && after !== undefined) {
+    const winner = winners[0]!;
+    const wrote = project(obs.intents[winner]);
+    const found = after.exists ? project(after.value) : undefined;
+    if (!after.exists || !jsonEqual(found, wrote)) {
+      return failed('no-lost-update', obs, {
+        title: `the state after the race is not the write of its only winner (racer ${obs.racers[winner]!.racer ?? winner})`,
+        expected: `the winner's write ${brief(wrote)}`,
+        received: after.exists ? `${brief(found)} (${tally(obs.racers)})` : `the resource is gone (${tally(obs.racers)})`,
+        evidence: [obs.racers[winner]!, ...(after.exchange === undefined ? [] : [after.exchange])],
+      });
+    }
+  }
+  const built = updateRaceHistory(obs, project);
+  if (typeof built === 'string') return skipped(built);
+  const result = checkHistory(built.history, { initial: built.initial, timeLimitMs: ctx.linearizabilityTimeLimitMs, model: MODEL });
+  if (result.verdict === 'linearizable') return PASSED;
+  if (result.verdict === 'undecided') {
+    return skipped(`linearizability undecided: the search of ${built.history.length} operations hit the time limit (${ctx.linearizabilityTimeLimitMs} ms)`);
+  }
+  // The writes that won before the impossible one are what explain it; the refusals among them do not.
+  const placed = result.longestPrefix.filter((i) => i >= obs.racers.length || succeeded(obs.racers[i]!)).slice(-3).map((i) => built.labels[i]!);
+  return failed('no-lost-update', obs, {
+    title: `no order of the ${built.history.length} operations explains what the clients saw: an update was lost`,
+    expected: 'a history linearizable under the register model: each validator wins at most one write, the read after shows the last winner',
+    received: `${tally(obs.racers)}; ${built.labels[result.stuckAt]!} is impossible${placed.length > 0 ? ` after ${placed.join(', ')}` : ' first'}`,
+    evidence: result.unlinearized.map((i) => obs.racers[i]).filter((ex) => ex !== undefined),
+  });
+}
+
+/** The `no-lost-update` check. */
+export const noLostUpdate: Check = {
+  id: 'no-lost-update',
+  title: CHECK_TITLES['no-lost-update'],
+  appliesTo: ['update-race', 'counter-race'],
+  run(obs, ctx) {
+    const why = raceProvesNothing(obs);
+    if (why !== undefined) return skipped(why);
+    const counter = readFacts(obs).counter;
+    if (obs.kind === 'counter-race' || counter !== undefined) {
+      return counter === undefined ? skipped('counter race without facts.counter: the counted field is unknown') : judgeCounter(obs, counter);
+    }
+    return judgeRegister(obs, ctx);
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * `no-server-error`: under contention every request gets an answer below 500. A 5xx tells
+ * clients and retry middleware "try again later", not "someone else got there first"; a request
+ * that never gets an answer (timeout, reset, garbage) is a hang or a crash — a finding, not a
+ * failure of the tool. Follow-up requests are judged too.
+ */
+import { ALL_SCENARIO_KINDS, type Check } from './check.js';
+import { CHECK_TITLES } from './catalogue.js';
+import { completed, is5xx, tally } from './exchanges.js';
+import type { Exchange, ExchangeErrorCode } from '../observation.js';
+import { failed, PASSED, skipped } from './outcome.js';
+
+/** Errors that are the runner's own limits, not the server's failure. */
+const RUNNER_LIMITS: ReadonlySet<ExchangeErrorCode> = new Set(['too-large', 'aborted']);
+
+function serverFailed(ex: Exchange): boolean {
+  if (ex.error !== undefined) return !RUNNER_LIMITS.has(ex.error.code);
+  return ex.response === undefined || is5xx(completed(ex)?.status);
+}
+
+/** The `no-server-error` check. */
+export const noServerError: Check = {
+  id: 'no-server-error',
+  title: CHECK_TITLES['no-server-error'],
+  appliesTo: ALL_SCENARIO_KINDS,
+  run(obs) {
+    const all = [...obs.racers, ...obs.followUps.map((f) => f.exchange)];
+    if (all.length === 0) return skipped('no request was sent');
+    const bad = all.filter(serverFailed);
+    if (bad.length === 0) return PASSED;
+    const hung = bad.filter((ex) => ex.error !== undefined).length;
+    const what = [bad.length > hung ? `${bad.length - hung} got a server error` : '', hung > 0 ? `${hung} got no (complete) response` : ''].filter((w) => w !== '');
+    return failed('no-server-error', obs, {
+      title: `of ${all.length} requests under contention, ${what.join(' and ')}`,
+      expected: `an answer below 500 to each of ${all.length} requests`,
+      received: tally(bad),
+      evidence: bad,
+    });
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * The default {@link SchemaValidator}: ajv over the documented schema, `$ref`s resolved inside
+ * the unresolved OpenAPI document. The whole document is registered once under a private id and
+ * each schema is compiled by JSON pointer, so local `$ref`s resolve as the spec wrote them and no
+ * other part of the document is compiled. OAS 3.1 gets the 2020-12 dialect; Swagger 2.0 and
+ * OAS 3.0 draft-07 with `nullable`. Formats are annotations (as in 2020-12): a body is not failed
+ * over a format the validator may not know.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { JsonPath, Located } from '../../model/refs.js';
+import type { SchemaValidator, SchemaVerdict } from './check.js';
+
+const ROOT_ID = 'urn:conflictcheck:spec';
+
+interface Compiler {
+  readonly ajv: Ajv | Ajv2020;
+  readonly compiled: Map<string, ValidateFunction | string>;
+}
+
+const compilers = new WeakMap<object, Compiler>();
+
+function compilerFor(root: object): Compiler {
+  let compiler = compilers.get(root);
+  if (compiler === undefined) {
+    const openapi = (root as { openapi?: unknown }).openapi;
+    const options = { strict: false, validateFormats: false, allErrors: true, validateSchema: false } as const;
+    const ajv = typeof openapi === 'string' && openapi.startsWith('3.1') ? new Ajv2020(options) : new Ajv(options);
+    // The document itself is not a schema; registered with an `$id` so that `#/…` refs resolve inside it.
+    ajv.addSchema({ ...(root as Record<string, unknown>), $id: ROOT_ID }, ROOT_ID, undefined, false);
+    compiler = { ajv, compiled: new Map() };
+    compilers.set(root, compiler);
+  }
+  return compiler;
+}
+
+function pointer(path: JsonPath): string {
+  return path.map((key) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function compile(compiler: Compiler, path: JsonPath): ValidateFunction | string {
+  const key = pointer(path);
+  let fn = compiler.compiled.get(key);
+  if (fn === undefined) {
+    try {
+      fn = compiler.ajv.compile({ $ref: `${ROOT_ID}#${encodeURI(key)}` });
+    } catch (error) {
+      fn = error instanceof Error ? error.message : String(error);
+    }
+    compiler.compiled.set(key, fn);
+  }
+  return fn;
+}
+
+/** Validates `value` against `schema`, a schema located in the OpenAPI document `root`. */
+export const validateAgainstSpecSchema: SchemaValidator = (value: unknown, schema: Located, root: object): SchemaVerdict => {
+  const fn = compile(compilerFor(root), schema.path);
+  if (typeof fn === 'string') return { kind: 'unusable', reason: `the documented schema at ${pointer(schema.path)} cannot be compiled: ${fn}` };
+  if (fn(value)) return { kind: 'valid' };
+  const errors = (fn.errors ?? []).map((e) => `${e.instancePath === '' ? 'body' : e.instancePath} ${e.message ?? 'is invalid'}`);
+  return { kind: 'invalid', errors: errors.length === 0 ? ['does not match the schema'] : errors };
+};

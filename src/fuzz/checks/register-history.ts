@@ -1,0 +1,57 @@
+/**
+ * Turns an update race into a register history for the linearizability checker (DESIGN.md,
+ * "Register model"): the state read before the race is the initial state, each racer a
+ * conditional write, the read after the race a `get`. 5xx and missing answers are `unknown`
+ * outputs: the write may or may not have taken effect, and the checker tries both.
+ */
+import type { History, Operation, RegisterInput, RegisterOutput, RegisterState } from '../linearizability/index.js';
+import type { Exchange, RaceObservation } from '../observation.js';
+import { completed, outcomeUnknown } from './exchanges.js';
+import { describeValidator, receivedValidator, sentValidator, tokenOf } from './facts.js';
+import type { Projection } from './projection.js';
+
+/** A history ready for `checkHistory`, with a label per operation for messages. */
+export interface RegisterHistory {
+  readonly initial: RegisterState;
+  readonly history: History;
+  readonly labels: readonly string[];
+}
+
+/**
+ * Every 4xx but 404/410 counts as a refusal that left the state alone: which refusal status is
+ * right is `conflict-status`'s question, not a lost update.
+ */
+export const REFUSAL_STATUSES: readonly number[] = Array.from({ length: 100 }, (_, i) => 400 + i).filter((s) => s !== 404 && s !== 410);
+
+function output(ex: Exchange, obs: RaceObservation): RegisterOutput {
+  if (outcomeUnknown(ex)) return { kind: 'unknown' };
+  const etag = receivedValidator(ex, tokenOf(obs));
+  return { kind: 'response', status: completed(ex)!.status, ...(etag === undefined ? {} : { etag }) };
+}
+
+/** Builds the history of an update race, or says why it cannot. */
+export function updateRaceHistory(obs: RaceObservation, project: Projection): RegisterHistory | string {
+  const { before, after } = obs;
+  if (before === undefined) return 'no read before the race: the initial state is unknown';
+  const token = tokenOf(obs);
+  const initial: RegisterState = before.exists ? { exists: true, ...(before.token === undefined ? {} : { etag: before.token }), value: project(before.value) } : { exists: false };
+  const ops: Operation<RegisterInput, RegisterOutput>[] = [];
+  const labels: string[] = [];
+  obs.racers.forEach((racer, i) => {
+    const ifMatch = sentValidator(racer, token);
+    ops.push({ client: racer.racer ?? i, input: { kind: 'write', value: project(obs.intents[i]), ...(ifMatch === undefined ? {} : { ifMatch }) }, call: racer.call, return: racer.return, output: output(racer, obs) });
+    const out = ops[ops.length - 1]!.output;
+    labels.push(`racer ${racer.racer ?? i} (${describeValidator(token, ifMatch)} → ${out.kind === 'unknown' ? 'unknown' : out.status})`);
+  });
+  if (after !== undefined) {
+    // A read without timestamps was made after every racer returned: place it just after the last.
+    const afterAll = Math.max(...obs.racers.map((r) => r.return)) + 0.001;
+    const call = after.exchange?.call ?? afterAll;
+    const ret = after.exchange?.return ?? afterAll;
+    const value = after.exists ? { value: project(after.value) } : {};
+    const etag = after.exists && after.token !== undefined ? { etag: after.token } : {};
+    ops.push({ client: -1, input: { kind: 'get' }, call, return: Math.max(call, ret), output: { kind: 'response', status: after.exists ? 200 : 404, ...etag, ...value } });
+    labels.push(`the read after the race (${after.exists ? `200, ${after.token ?? 'no validator'}` : '404'})`);
+  }
+  return { initial, history: ops, labels };
+}

@@ -1,0 +1,45 @@
+/**
+ * `stale-validator-rejected`: a write carrying a validator that a successful write has since
+ * replaced must not succeed (RFC 9110 §13.1.1: the server MUST NOT perform the method). The
+ * scenario sends it after the race, as a follow-up with purpose `stale-write`.
+ */
+import type { Exchange } from '../observation.js';
+import { CHECK_TITLES } from './catalogue.js';
+import type { Check } from './check.js';
+import { outcomeUnknown, succeeded } from './exchanges.js';
+import { describeValidator, FOLLOW_UP, isWeak, sentValidator, tokenOf } from './facts.js';
+import { failed, PASSED, skipped } from './outcome.js';
+
+/** The `stale-validator-rejected` check. */
+export const staleValidatorRejected: Check = {
+  id: 'stale-validator-rejected',
+  title: CHECK_TITLES['stale-validator-rejected'],
+  appliesTo: ['update-race'],
+  run(obs) {
+    const token = tokenOf(obs);
+    const stale = obs.followUps.filter((f) => f.purpose === FOLLOW_UP.staleWrite).map((f) => f.exchange);
+    if (stale.length === 0) return skipped('no stale write was sent (no write of the race replaced the validator)');
+    const current = obs.after?.token;
+    const reasons: string[] = [];
+    const judged: Exchange[] = [];
+    for (const ex of stale) {
+      const sent = sentValidator(ex, token);
+      if (sent === undefined) reasons.push('the stale write carried no validator');
+      else if (isWeak(sent)) reasons.push(`the stale validator ${sent} is weak: its rejection proves nothing`);
+      else if (current !== undefined && sent === current) reasons.push(`${sent} was still the current validator: nothing made it stale`);
+      else if (outcomeUnknown(ex)) reasons.push('the stale write got no usable answer');
+      else judged.push(ex);
+    }
+    const accepted = judged.filter(succeeded);
+    if (accepted.length > 0) {
+      const ex = accepted[0]!;
+      return failed('stale-validator-rejected', obs, {
+        title: 'a write with an outdated validator succeeded: the precondition is not enforced',
+        expected: `the write with the outdated ${describeValidator(token, sentValidator(ex, token))} is refused (412)`,
+        received: `${ex.response!.status}${current === undefined ? '' : ` (the current validator was ${current})`}`,
+        evidence: accepted,
+      });
+    }
+    return judged.length > 0 ? PASSED : skipped(reasons.join('; '));
+  },
+};

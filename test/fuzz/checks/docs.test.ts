@@ -1,0 +1,44 @@
+/**
+ * Each check's doc `checks/<id>.md` has the sections users read — what it catches, why (with the
+ * standard), an example failure as printed, when it skips, how to exclude it — and its example is
+ * exactly what the check prints for its failing example, so the doc cannot drift from the code.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECK_IDS, CHECK_TITLES } from '../../../src/fuzz/checks/catalogue.js';
+import { ALL_SCENARIO_KINDS } from '../../../src/fuzz/checks/check.js';
+import { CHECKS } from '../../../src/fuzz/checks/registry.js';
+import { ctx, failureOf } from './builder.js';
+import { FAILING } from './examples.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const SECTIONS = ['## What it catches', '## Why', '## Example failure', '## When it skips', '## Exclude it'];
+
+describe.each(CHECK_IDS)('checks/%s.md', (id) => {
+  const doc = readFileSync(join(ROOT, 'checks', `${id}.md`), 'utf8');
+
+  it('has a title, the catalogue line and every section, in order', () => {
+    expect(doc.startsWith(`# ${id}\n`)).toBe(true);
+    expect(doc).toContain(`**Asserts:** ${CHECK_TITLES[id]}.`);
+    const positions = SECTIONS.map((s) => doc.indexOf(`\n${s}\n`));
+    expect(positions.every((p) => p > 0), `sections of ${id}: ${positions.join(',')}`).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('names the standard it rests on and the scenarios it judges', () => {
+    expect(doc).toMatch(/\*\*Standard:\*\* .*(RFC \d+|draft-ietf|OpenAPI)/);
+    const scenarios = /\*\*Scenarios:\*\* ([^·]+)·/.exec(doc)?.[1]?.trim();
+    const applies = CHECKS[id].appliesTo;
+    expect(scenarios === 'all scenarios' ? applies.length : scenarios?.split(', ').sort()).toEqual(scenarios === 'all scenarios' ? ALL_SCENARIO_KINDS.length : [...applies].sort());
+  });
+
+  it('prints the failure the check gives for its example', () => {
+    const failure = failureOf(CHECKS[id].run(FAILING[id](), ctx));
+    expect(doc).toContain(['```text', `✗ ${id}  ${failure.operation}`, `  ${failure.title}`, `  Expected: ${failure.expected}`, `  Received: ${failure.received}`, '```'].join('\n'));
+  });
+
+  it('says how to exclude it', () => {
+    expect(doc).toContain(`--exclude-checks ${id}`);
+  });
+});

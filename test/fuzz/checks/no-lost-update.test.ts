@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ctx, exchange, failureOf, observation, run, skipReason, unsynchronized, updateRace, updateRacer } from './builder.js';
+import { FAILING } from './examples.js';
+
+describe('no-lost-update (register)', () => {
+  it('passes a race with one winner whose write the read after shows', () => {
+    expect(run('no-lost-update', updateRace([412, 412, 200, 412])).status).toBe('passed');
+  });
+
+  it('ignores fields the server adds or normalises (id, slug; a trimmed title echoed back)', () => {
+    const racers = [updateRacer(0, { status: 200, responseHeaders: { etag: '"10"' }, responseBody: { id: 'd1', title: 'T0' } }), updateRacer(1, 412)];
+    const race = observation({ racers, intents: [{ title: 't0' }, { title: 't1' }], after: { exists: true, token: '"10"', value: { id: 'd1', title: 'T0', slug: 's' } } });
+    expect(run('no-lost-update', race).status).toBe('passed');
+  });
+
+  it('fails two 2xx for one If-Match: an update was lost', () => {
+    const failure = failureOf(run('no-lost-update', FAILING['no-lost-update']()));
+    expect(failure.received).toBe('2 × 200, 2 × 412; racer 1 (If-Match "3" → 200) is impossible after racer 0 (If-Match "3" → 200)');
+    expect(failure.evidence?.length).toBeGreaterThan(0);
+  });
+
+  it('fails when the state after the race is not the single winner’s write', () => {
+    const race = updateRace([200, 412], { after: { exists: true, token: '"10"', value: { id: 'd1', title: 't1' } } });
+    const failure = failureOf(run('no-lost-update', race));
+    expect(failure.expected).toBe('the winner\'s write {"title":"t0"}');
+    expect(failure.received).toBe('{"title":"t1"} (1 × 200, 1 × 412)');
+  });
+
+  it('accepts a racer with no answer that may have won (unknown outcome)', () => {
+    const race = updateRace([412, 'timeout', 412], { after: { exists: true, token: '"77"', value: { id: 'd1', title: 't1' } } });
+    expect(run('no-lost-update', race).status).toBe('passed');
+  });
+
+  it('judges a body token (a version field), compared as strings', () => {
+    const racer = (i: number, status: number) =>
+      exchange({ racer: i, body: { title: `t${i}`, version: 3 }, call: 0, return: 10 + i, status, responseBody: status === 200 ? { title: `t${i}`, version: 4 + i } : { status } });
+    const base = { facts: { token: { in: 'body', field: 'version' } }, before: { exists: true, token: '3', value: { title: 'x', version: 3 } }, intents: [{ title: 't0', version: 3 }, { title: 't1', version: 3 }] };
+    expect(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 409)], after: { exists: true, token: '4', value: { title: 't0', version: 4 } } })).status).toBe('passed');
+    expect(failureOf(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 200)], after: { exists: true, token: '5', value: { title: 't1', version: 5 } } }))).check).toBe('no-lost-update');
+  });
+
+  it('skips when the search hits its time limit, never passes', () => {
+    const racers = Array.from({ length: 14 }, (_, i) => updateRacer(i, 'timeout'));
+    const race = observation({ racers, intents: racers.map((_, i) => ({ title: `t${i}` })), after: { exists: true, token: '"99"', value: { title: 'nobody' } } });
+    expect(skipReason(run('no-lost-update', race, { ...ctx, linearizabilityTimeLimitMs: 0 }))).toMatch(/undecided.*time limit \(0 ms\)/);
+  });
+
+  it('skips an unsynchronized race and a race without a read before it', () => {
+    expect(skipReason(run('no-lost-update', unsynchronized(FAILING['no-lost-update']())))).toMatch(/not synchronized/);
+    expect(skipReason(run('no-lost-update', updateRace([200, 200], { before: undefined })))).toMatch(/initial state is unknown/);
+  });
+});
+
+describe('no-lost-update (counter)', () => {
+  const purchase = (i: number, status: number | 'reset') =>
+    exchange({ racer: i, method: 'POST', url: 'http://127.0.0.1:8080/inventory/sku-1/purchases', body: { quantity: 1 }, call: 0, return: 10 + i, ...(status === 'reset' ? { error: 'reset' } : { status }) });
+  const counterRace = (statuses: readonly (number | 'reset')[], stockBefore: number, stockAfter: number) =>
+    observation({
+      kind: 'counter-race',
+      operation: 'POST /inventory/{sku}/purchases',
+      before: { exists: true, value: { sku: 'sku-1', stock: stockBefore } },
+      racers: statuses.map((s, i) => purchase(i, s)),
+      intents: statuses.map(() => ({ quantity: 1 })),
+      after: { exists: true, value: { sku: 'sku-1', stock: stockAfter } },
+      facts: { counter: { field: 'stock', amountField: 'quantity' } },
+    });
+
+  it('passes when the winners took what was there and the count adds up', () => {
+    expect(run('no-lost-update', counterRace([201, 201, 409, 409], 2, 0)).status).toBe('passed');
+  });
+
+  it('fails an oversell: more winners than stock', () => {
+    const failure = failureOf(run('no-lost-update', counterRace([201, 201, 201, 409], 1, 0)));
+    expect(failure.title).toBe('oversold: 3 winners took 3 of a stock of 1');
+    expect(failure.received).toBe('3 × 201, 1 × 409; winners took 3, final stock 0');
+  });
+
+  it('fails a lost decrement: the count does not add up', () => {
+    const failure = failureOf(run('no-lost-update', counterRace([201, 201, 409], 5, 4)));
+    expect(failure.expected).toBe('final stock 3 (5 − 2 taken by 2 winners)');
+    expect(failure.received).toBe('final stock 4 (2 × 201, 1 × 409)');
+  });
+
+  it('lets a racer with no answer have taken its amount or not', () => {
+    expect(run('no-lost-update', counterRace([201, 'reset'], 5, 3)).status).toBe('passed');
+    expect(run('no-lost-update', counterRace([201, 'reset'], 5, 4)).status).toBe('passed');
+    expect(failureOf(run('no-lost-update', counterRace([201, 'reset'], 5, 2))).check).toBe('no-lost-update');
+  });
+
+  it('skips without the counter facts or the final count', () => {
+    expect(skipReason(run('no-lost-update', { ...counterRace([201, 409], 1, 0), facts: {} }))).toMatch(/facts.counter/);
+    expect(skipReason(run('no-lost-update', { ...counterRace([201, 409], 1, 0), after: undefined }))).toMatch(/final stock is unknown/);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { exchange, failureOf, observation, run, skipReason, unsynchronized } from './builder.js';
+import { FAILING, signUpRace } from './examples.js';
+
+describe('unique-create', () => {
+  it('passes one 201 and conflicts for the rest', () => {
+    expect(run('unique-create', signUpRace([409, 201, 409, 409])).status).toBe('passed');
+  });
+
+  it('fails several creates with one unique key', () => {
+    const failure = failureOf(run('unique-create', FAILING['unique-create']()));
+    expect(failure.expected).toBe('exactly one 201 of 4 creates with email "ada@example.com"');
+    expect(failure.received).toBe('3 × 201, 1 × 409');
+  });
+
+  it('fails one reported create that left several resources with the key', () => {
+    const race = signUpRace([201, 409], { facts: { unique: { fields: ['email'], found: 2 } } });
+    expect(failureOf(run('unique-create', race)).received).toBe('2 resources with email "ada@example.com"');
+  });
+
+  it('counts only 201 for PUT to a fresh id: a 200 replaced the created resource', () => {
+    const put = (i: number, status: number) => exchange({ racer: i, method: 'PUT', url: 'http://127.0.0.1:8080/things/t1', body: { n: i }, status });
+    const race = observation({ kind: 'unique-create', racers: [put(0, 201), put(1, 200), put(2, 409)], intents: [{}, {}, {}], before: { exists: false } });
+    expect(run('unique-create', race).status).toBe('passed');
+  });
+
+  it('skips an unsynchronized race', () => {
+    expect(skipReason(run('unique-create', unsynchronized(FAILING['unique-create']())))).toMatch(/not synchronized/);
+  });
+});
