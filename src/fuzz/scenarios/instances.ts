@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import type { SpecModel } from '../../model/spec-model.js';
 import type { HttpClient } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
-import type { ResourceModel } from '../model/operation-model.js';
-import type { Exchange, ReadState } from '../observation.js';
+import type { CreateStrategy, ResourceModel } from '../model/operation-model.js';
+import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
 import { bodyArbitrary, nonce, requestContentType, uniquifyFields } from './bodies.js';
 
 /** One created instance of a resource. */
@@ -122,9 +122,16 @@ function idFromLocation(location: string | undefined): string | undefined {
   return last === undefined ? undefined : decodeURIComponent(last);
 }
 
+/** The id a POST create's response gives the new instance (its `Location`, or the id field of its body). */
+export function createdId(create: Extract<CreateStrategy, { kind: 'post' }>, response: ReceivedResponse): string | undefined {
+  const id = 'location' in create.idFrom ? idFromLocation(response.headers.location) : (parseJson(response.body) as Record<string, unknown> | undefined)?.[create.idFrom.field];
+  return id === undefined || id === null || id === '' ? undefined : String(id);
+}
+
 /**
  * Creates an instance of `resource` (and its parents first), with a body sampled from the create
- * operation's schema by `seed`, unique fields made unique to this run.
+ * operation's schema by `seed`, unique fields made unique to this run, and `pin`'s fields set as
+ * given.
  */
 export async function createInstance(
   client: HttpClient,
@@ -132,6 +139,7 @@ export async function createInstance(
   resource: ResourceModel,
   created: CreatedResources,
   seed: number,
+  pin: Readonly<Record<string, unknown>> = {},
 ): Promise<Instance | SetupFailure> {
   const params: Record<string, string> = {};
   if (resource.parent !== undefined) {
@@ -143,7 +151,9 @@ export async function createInstance(
   if (create.kind === 'none') return { reason: create.reason };
   const arbitrary = bodyArbitrary(spec, create.op);
   const sampled = arbitrary === undefined ? undefined : fc.sample(arbitrary, { seed, numRuns: 1 })[0];
-  const body = uniquifyFields(spec, create.op, sampled, resource.uniqueFields);
+  const unique = uniquifyFields(spec, create.op, sampled, resource.uniqueFields);
+  // Pinned fields (a counter's small stock) override what the schema sampled.
+  const body = unique !== null && typeof unique === 'object' && !Array.isArray(unique) ? { ...(unique as Record<string, unknown>), ...pin } : unique;
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const contentType = { 'content-type': requestContentType(create.op) };
   let exchange: Exchange;
@@ -152,8 +162,8 @@ export async function createInstance(
     exchange = await client.send({ method: 'POST', path: fillPath(create.op.pathKey, params), headers: contentType, ...(payload === undefined ? {} : { body: payload }) });
     const response = exchange.response;
     if (response?.status !== 201) return { reason: `POST ${create.op.pathKey} answered ${response?.status ?? exchange.error?.code} instead of 201`, exchange };
-    id = 'location' in create.idFrom ? idFromLocation(response.headers.location) : String((parseJson(response.body) as Record<string, unknown> | undefined)?.[create.idFrom.field] ?? '');
-    if (id === undefined || id === '') return { reason: `POST ${create.op.pathKey} answered 201 without the new id`, exchange };
+    id = createdId(create, response);
+    if (id === undefined) return { reason: `POST ${create.op.pathKey} answered 201 without the new id`, exchange };
   } else {
     id = `cc-${nonce()}`;
     const path = fillPath(resource.itemPath, { ...params, [resource.idParam]: id });

@@ -3,7 +3,13 @@
  * its file and one entry here.
  */
 import type { ScenarioKind } from '../plan/plan.js';
+import { counterRace } from './counter-race.js';
+import { createIfAbsent } from './create-if-absent.js';
+import { deleteRace } from './delete-race.js';
+import { idempotencyRace } from './idempotency-race.js';
 import type { Scenario } from './scenario.js';
+import { transitionRace } from './transition-race.js';
+import { uniqueCreate } from './unique-create.js';
 import { preconditionRequired, updateRace } from './update-race.js';
 
 /** Executors by kind; a planned kind without one is reported as skipped, with that reason. */
@@ -12,4 +18,10 @@ import { preconditionRequired, updateRace } from './update-race.js';
 export const SCENARIOS: Partial<Record<ScenarioKind, Scenario<any>>> = {
   'update-race': updateRace,
   'precondition-required': preconditionRequired,
+  'delete-race': deleteRace,
+  'unique-create': uniqueCreate,
+  'create-if-absent': createIfAbsent,
+  'transition-race': transitionRace,
+  'idempotency-race': idempotencyRace,
+  'counter-race': counterRace,
 };

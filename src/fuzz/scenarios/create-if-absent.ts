@@ -1,0 +1,43 @@
+/**
+ * `create-if-absent`: N concurrent `PUT`s with `If-None-Match: *` to one id nobody has used. The
+ * first to arrive creates the resource; every other must fail the precondition (RFC 9110
+ * §13.1.2) instead of overwriting it. The read before the race shows the id is free, the read
+ * after shows whose write stuck.
+ */
+import { succeeded } from '../checks/exchanges.js';
+import type { RaceObservation } from '../observation.js';
+import { fillPath, readState, type SetupFailure } from './instances.js';
+import { freshId, observe, parentParams, requestFor, setupFailed } from './race-kit.js';
+import { raceInputArbitrary } from './race-input.js';
+import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
+
+async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObservation | SetupFailure> {
+  const resource = ctx.planned.resource!;
+  const op = ctx.planned.op!;
+  const parents = await parentParams(ctx, resource, input.setupSeed);
+  if ('reason' in parents) return parents;
+  const { params } = parents;
+  const id = freshId();
+  const all = { ...params, [resource.idParam]: id };
+  const path = fillPath(resource.itemPath, all);
+  const before = await readState(ctx.client, resource, path);
+  if (before.exists) return setupFailed(`the fresh id ${id} already exists: nothing to create`, before.exchange);
+  const ifNoneMatch = { 'if-none-match': '*' };
+  const race = await ctx.client.race(input.bodies.map((body) => requestFor(op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
+  const after = await readState(ctx.client, resource, path);
+  if (after.exists || race.exchanges.some(succeeded)) ctx.created.add({ resource, path, id, params: all });
+  return observe(ctx, race, {
+    kind: 'create-if-absent',
+    before,
+    intents: input.bodies,
+    after,
+    facts: { ...(resource.token === undefined ? {} : { token: resource.token }), instance: path },
+  });
+}
+
+/** Concurrent `PUT`s with `If-None-Match: *` to one fresh id. */
+export const createIfAbsent: Scenario = {
+  kind: 'create-if-absent',
+  arbitrary: (ctx) => raceInputArbitrary(ctx, ctx.planned.op!),
+  execute,
+};

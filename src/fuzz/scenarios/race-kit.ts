@@ -1,0 +1,142 @@
+/**
+ * What the race scenarios beyond update-race share: instances' parents, fresh ids, requests that
+ * carry the concurrency token only where the operation takes it, registering what a race created
+ * so it is cleaned up, and assembling the recorded race into a {@link RaceObservation}.
+ */
+import { isCreate } from '../../model/semantics.js';
+import type { SpecOperation } from '../../model/spec-model.js';
+import type { ClientRequest } from '../http/client.js';
+import type { TokenLocation } from '../model/hints.js';
+import type { ResourceModel } from '../model/operation-model.js';
+import type { Exchange, RaceObservation, ReadState } from '../observation.js';
+import type { ScenarioKind } from '../plan/plan.js';
+import type { RaceResult } from '../race/types.js';
+import { nonce, requestContentType } from './bodies.js';
+import { bodyWithToken, createdId, createInstance, fillPath, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
+import type { ScenarioContext } from './scenario.js';
+
+/** A follow-up request of an observation. */
+export type FollowUp = RaceObservation['followUps'][number];
+
+/** A fired race as {@link HttpClient.race} returns it. */
+export interface FiredRace {
+  readonly result: RaceResult;
+  readonly exchanges: readonly Exchange[];
+}
+
+/** A set-up failure, with the exchange that shows it when there is one. */
+export function setupFailed(reason: string, exchange?: Exchange): SetupFailure {
+  return exchange === undefined ? { reason } : { reason, exchange };
+}
+
+/** `POST /orders/{id}/ship`: how reports name an operation. */
+export function opLabel(op: SpecOperation): string {
+  return `${op.method.toUpperCase()} ${op.pathKey}`;
+}
+
+/** A client-chosen id no earlier run can have used. */
+export function freshId(): string {
+  return `cc-${nonce()}`;
+}
+
+/**
+ * The path parameters of `resource`'s parents: creates the parent instance (and its parents)
+ * when the resource is nested, so a create or a race below it has somewhere to go.
+ */
+export async function parentParams(ctx: ScenarioContext, resource: ResourceModel | undefined, seed: number): Promise<{ params: Record<string, string> } | SetupFailure> {
+  if (resource?.parent === undefined) return { params: {} };
+  const parent = await createInstance(ctx.client, ctx.spec, resource.parent, ctx.created, seed + 1);
+  if ('reason' in parent) return setupFailed(`creating the parent ${resource.parent.itemPath}: ${parent.reason}`, parent.exchange);
+  return { params: { ...parent.params } };
+}
+
+/** Reads an instance that must exist (it was just created or moved). */
+export async function readExisting(ctx: ScenarioContext, instance: Instance): Promise<ReadState | SetupFailure> {
+  const state = await readState(ctx.client, instance.resource, instance.path);
+  return state.exists ? state : setupFailed(`the instance at ${instance.path} cannot be read back`, state.exchange);
+}
+
+/** True when `op` documents a way to send the token (the header, the query parameter, or a body). */
+function takesToken(op: SpecOperation, token: TokenLocation | undefined): boolean {
+  if (token === undefined) return false;
+  if (token.in === 'header') return op.headerParams.has(token.condition);
+  if (token.in === 'query') return op.parameters.some((p) => p.in === 'query' && p.name === token.name);
+  return op.requestBody !== undefined;
+}
+
+/**
+ * A request of `op` at `path` with `body` as JSON. The validator goes wherever the resource keeps
+ * its token — always when `always`, else only where the operation documents taking it (a
+ * transition or a purchase that does not take If-Match must not be sent one).
+ */
+export function requestFor(
+  op: SpecOperation,
+  path: string,
+  body: unknown,
+  conditioning: { readonly token: TokenLocation | undefined; readonly value: string | undefined; readonly always?: boolean },
+  headers: Readonly<Record<string, string>> = {},
+): ClientRequest {
+  const { token, value } = conditioning;
+  const use = value !== undefined && (conditioning.always === true || takesToken(op, token)) ? value : undefined;
+  const payload = bodyWithToken(token, body, use);
+  return {
+    method: op.method.toUpperCase(),
+    path: withToken(token, path, use),
+    headers: { ...tokenHeaders(token, use), ...headers, ...(payload === undefined ? {} : { 'content-type': requestContentType(op) }) },
+    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+  };
+}
+
+/** True when `op` is the POST that creates instances of `resource`. */
+export function isCreateOf(op: SpecOperation, resource: ResourceModel | undefined): boolean {
+  return resource?.create.kind === 'post' && resource.create.op === op && isCreate(op);
+}
+
+/**
+ * Registers every instance the 2xx answers of a POST create report (deduplicated by id) for the
+ * clean-up, and returns them: the runner deletes what its races created, not only its set-up.
+ */
+export function registerCreated(ctx: ScenarioContext, resource: ResourceModel, params: Readonly<Record<string, string>>, exchanges: readonly Exchange[]): Instance[] {
+  if (resource.create.kind !== 'post') return [];
+  const create = resource.create;
+  const byId = new Map<string, Instance>();
+  for (const ex of exchanges) {
+    const response = ex.error === undefined ? ex.response : undefined;
+    if (response === undefined || response.status < 200 || response.status >= 300) continue;
+    const id = createdId(create, response);
+    if (id === undefined || byId.has(id)) continue;
+    const all = { ...params, [resource.idParam]: id };
+    byId.set(id, { resource, path: fillPath(resource.itemPath, all), id, params: all });
+  }
+  for (const instance of byId.values()) ctx.created.add(instance);
+  return [...byId.values()];
+}
+
+/** The parts of an observation a scenario decides; the rest comes from the race and the context. */
+export interface ObservedParts {
+  readonly kind: ScenarioKind;
+  readonly before?: ReadState;
+  readonly intents: readonly unknown[];
+  readonly after?: ReadState;
+  readonly followUps?: readonly FollowUp[];
+  readonly facts: Readonly<Record<string, unknown>>;
+}
+
+/** Assembles a recorded race into the observation the checks judge. */
+export function observe(ctx: ScenarioContext, race: FiredRace, parts: ObservedParts): RaceObservation {
+  const { result } = race;
+  return {
+    kind: parts.kind,
+    operation: ctx.planned.operation,
+    documented: ctx.documented,
+    ...(parts.before === undefined ? {} : { before: parts.before }),
+    racers: race.exchanges,
+    intents: parts.intents,
+    ...(parts.after === undefined ? {} : { after: parts.after }),
+    followUps: parts.followUps ?? [],
+    synchronized: result.synchronized,
+    ...(result.reason === undefined ? {} : { unsynchronizedReason: result.reason }),
+    releaseSpreadMs: result.releaseSpreadMs,
+    facts: parts.facts,
+  };
+}
