@@ -4,20 +4,20 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApiProcess, type ApiProcess } from '../../helpers/reference-api-process.js';
+import { startThreadedApi, type ThreadedApi } from '../../helpers/reference-api-thread.js';
 import { fuzz } from '../../../src/fuzz/run.js';
 
 const SPEC = join(import.meta.dirname, '..', '..', '..', 'examples', 'specs', 'reference-api.yaml');
-let api: ApiProcess | undefined;
+let api: ThreadedApi | undefined;
 
 afterEach(async () => {
-  await api?.stop();
+  await api?.close();
   api = undefined;
 });
 
 describe('update-race on the reference API', () => {
   it('passes on the correct server, with every check judged or skipped with a reason', async () => {
-    api = await startApiProcess();
+    api = await startThreadedApi();
     const report = await fuzz({ spec: SPEC, baseUrl: api.url, operation: 'update-race PUT /documents/{id}', runs: 8, seed: 42 });
     const outcome = report.scenarios[0]!.outcome;
     expect(outcome.status).toBe('ran');
@@ -30,7 +30,7 @@ describe('update-race on the reference API', () => {
   });
 
   it('catches the lost update, shrunk, with seed and path', async () => {
-    api = await startApiProcess(['lost-update']);
+    api = await startThreadedApi(['lost-update']);
     const report = await fuzz({ spec: SPEC, baseUrl: api.url, operation: 'update-race PUT /documents/{id}', runs: 20, seed: 7 });
     const outcome = report.scenarios[0]!.outcome;
     expect(outcome.status).toBe('ran');
