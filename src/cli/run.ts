@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { ConflictcheckError } from '../errors.js';
 import type { CommandRunner } from './commands/command.js';
+import { fuzzCommand } from './commands/fuzz.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
 import type { CliIo } from './io.js';
@@ -28,7 +29,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .usage('$0 <command> [options]\n\nChecks that HTTP APIs document and handle conflicting writes correctly.')
       .command(lintCommand(io, setRunner))
       .command(rulesCommand(io, setRunner))
-      .demandCommand(1, 'give a command: lint or rules')
+      .command(fuzzCommand(io, setRunner))
+      .demandCommand(1, 'give a command: lint, rules or fuzz')
       .strict()
       .recommendCommands()
       .version(packageVersion())

@@ -11,33 +11,41 @@ import { REFERENCE_SPEC } from '../scenarios/harness.js';
 
 const PUT_DOCUMENT = 'update-race PUT /documents/{id}';
 
-const CASES: readonly (readonly [bug: string, scenario: string, check: CheckId, extra?: { timeoutMs?: number; runs?: number }])[] = [
-  ['lost-update', PUT_DOCUMENT, 'no-lost-update', { runs: 40 }],
-  ['lost-update-100us', PUT_DOCUMENT, 'single-winner'],
-  ['if-match-ignored', PUT_DOCUMENT, 'stale-validator-rejected'],
-  ['etag-unchanged', PUT_DOCUMENT, 'validator-changes'],
-  ['etag-reused', PUT_DOCUMENT, 'validator-changes', { runs: 40 }],
+interface BugCase {
+  readonly bug: string;
+  readonly scenario: string;
+  readonly check: CheckId;
+  readonly runs?: number;
+  readonly timeoutMs?: number;
+}
+
+const CASES: readonly BugCase[] = [
+  { bug: 'lost-update', scenario: PUT_DOCUMENT, check: 'no-lost-update', runs: 40 },
+  { bug: 'lost-update-100us', scenario: PUT_DOCUMENT, check: 'single-winner' },
+  { bug: 'if-match-ignored', scenario: PUT_DOCUMENT, check: 'stale-validator-rejected' },
+  { bug: 'etag-unchanged', scenario: PUT_DOCUMENT, check: 'validator-changes' },
+  { bug: 'etag-reused', scenario: PUT_DOCUMENT, check: 'validator-changes', runs: 40 },
   // Each race first waits out the weak validator for the settle time (1.5 s): few races suffice.
-  ['weak-etag', PUT_DOCUMENT, 'weak-validator', { runs: 3 }],
-  ['wrong-precondition-status', PUT_DOCUMENT, 'conflict-status'],
-  ['problem-status-mismatch', PUT_DOCUMENT, 'problem-details'],
-  ['undocumented-status', PUT_DOCUMENT, 'documented-status', { runs: 40 }],
-  ['hang-on-conflict', PUT_DOCUMENT, 'no-server-error', { timeoutMs: 400 }],
-  ['no-428', 'precondition-required PUT /documents/{id}', 'precondition-required'],
-  ['server-error-on-conflict', 'unique-create POST /users', 'no-server-error'],
-  ['plain-409', 'unique-create POST /users', 'problem-details'],
-  ['duplicate-create', 'unique-create POST /users', 'unique-create', { runs: 60 }],
-  ['delete-race', 'delete-race DELETE /documents/{id}', 'delete-race', { runs: 60 }],
-  ['transition-race', 'transition-race POST /orders/{id}/pay', 'state-transition', { runs: 60 }],
-  ['idempotency-race', 'idempotency-race POST /payments', 'idempotency-key', { runs: 30 }],
-  ['oversell', 'counter-race POST /inventory/{sku}/purchases', 'no-lost-update', { runs: 60 }],
+  { bug: 'weak-etag', scenario: PUT_DOCUMENT, check: 'weak-validator', runs: 3 },
+  { bug: 'wrong-precondition-status', scenario: PUT_DOCUMENT, check: 'conflict-status' },
+  { bug: 'problem-status-mismatch', scenario: PUT_DOCUMENT, check: 'problem-details' },
+  { bug: 'undocumented-status', scenario: PUT_DOCUMENT, check: 'documented-status', runs: 40 },
+  { bug: 'hang-on-conflict', scenario: PUT_DOCUMENT, check: 'no-server-error', timeoutMs: 400 },
+  { bug: 'no-428', scenario: 'precondition-required PUT /documents/{id}', check: 'precondition-required' },
+  { bug: 'server-error-on-conflict', scenario: 'unique-create POST /users', check: 'no-server-error' },
+  { bug: 'plain-409', scenario: 'unique-create POST /users', check: 'problem-details' },
+  { bug: 'duplicate-create', scenario: 'unique-create POST /users', check: 'unique-create', runs: 60 },
+  { bug: 'delete-race', scenario: 'delete-race DELETE /documents/{id}', check: 'delete-race', runs: 60 },
+  { bug: 'transition-race', scenario: 'transition-race POST /orders/{id}/pay', check: 'state-transition', runs: 60 },
+  { bug: 'idempotency-race', scenario: 'idempotency-race POST /payments', check: 'idempotency-key', runs: 30 },
+  { bug: 'oversell', scenario: 'counter-race POST /inventory/{sku}/purchases', check: 'no-lost-update', runs: 60 },
 ];
 
 describe('each reference API bug is caught by its check', () => {
-  it.each(CASES)('--bug %s: %s fails %s', async (bug, scenario, check, extra) => {
+  it.each(CASES)('--bug $bug: $scenario fails $check', async ({ bug, scenario, check, runs, timeoutMs }) => {
     const api = await startThreadedApi([bug]);
     try {
-      const report = await fuzz({ spec: REFERENCE_SPEC, baseUrl: api.url, operation: scenario, runs: extra?.runs ?? 20, seed: 1, ...(extra?.timeoutMs === undefined ? {} : { timeoutMs: extra.timeoutMs }) });
+      const report = await fuzz({ spec: REFERENCE_SPEC, baseUrl: api.url, operation: scenario, runs: runs ?? 20, seed: 1, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
       const outcome = report.scenarios[0]!.outcome;
       expect(outcome.status, outcome.status === 'skipped' ? outcome.reason : '').toBe('ran');
       if (outcome.status !== 'ran') return;

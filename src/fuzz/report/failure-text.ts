@@ -1,0 +1,59 @@
+/**
+ * One failure as a human reads it (Schemathesis style): the check and its title, "Expected … /
+ * Received …", whether it was intermittent, the race request by request, one curl command per
+ * request, and the command that replays it. The text report and the JUnit failure bodies share it.
+ */
+import type { FoundFailure } from '../property.js';
+import { reproduceCommands } from './curl.js';
+import type { Paint } from './paint.js';
+import { describeRelease, layOutRace } from './race-layout.js';
+import type { Redactor } from './redact.js';
+import { replayCommand } from './replay.js';
+import type { ScenarioSummary } from './summary.js';
+
+/** Shown under an intermittent failure. */
+export const INTERMITTENT_NOTE = '(intermittent: did not fail again when replayed)';
+
+/** What rendering a failure needs. */
+export interface FailureTextOptions {
+  readonly redactor: Redactor;
+  readonly paint: Paint;
+  /** The words of the run for the replay command (`conflictcheck fuzz spec.yaml --base-url …`). */
+  readonly runWords: readonly string[];
+}
+
+function reproduceLines(found: FoundFailure, redactor: Redactor): string[] {
+  const note = (role: string): string => (role.startsWith('racer') ? role : role === 'before' ? 'the read before the race' : `${role}, after the race`);
+  return reproduceCommands(found, redactor).map(({ role, command }) => `    ${command}   # ${note(role)}`);
+}
+
+/**
+ * The lines of one failure of `scenario`. `sameRaceAs` names an earlier failure shown with the
+ * very same race: one race failing several checks is laid out once.
+ */
+export function failureLines(scenario: ScenarioSummary, found: FoundFailure, options: FailureTextOptions, sameRaceAs?: string): string[] {
+  const { redactor, paint } = options;
+  const f = found.failure;
+  const lines = [
+    `${paint.red(paint.bold(`✗ ${f.check}`))}  ${scenario.label}${f.severity === 'warning' ? paint.yellow('  (warning)') : ''}`,
+    `  ${redactor.text(f.title)}`,
+    `  Expected: ${redactor.text(f.expected)}`,
+    `  Received: ${redactor.text(f.received)}`,
+  ];
+  if (found.intermittent) lines.push(`  ${paint.yellow(INTERMITTENT_NOTE)}`);
+  if (sameRaceAs !== undefined) {
+    lines.push(`  Race, curl commands and replay: as for ${sameRaceAs} above`);
+    return lines;
+  }
+  const evidence = f.evidence ?? [];
+  lines.push(`  Race (${found.shrunk === found.original ? 'as fired' : 'shrunk'}): ${describeRelease(found.shrunk)}`, ...layOutRace(found.shrunk, redactor, evidence));
+  if (evidence.length > 0) lines.push(paint.dim('    * the exchanges the check judged'));
+  if (found.intermittent && found.original !== found.shrunk) {
+    lines.push(`  Original race: ${describeRelease(found.original)}`, ...layOutRace(found.original, redactor, evidence));
+  }
+  lines.push('  Reproduce with (the racers were sent concurrently):', ...reproduceLines(found, redactor));
+  if (scenario.seed !== undefined && scenario.path !== undefined) {
+    lines.push(`  Replay: seed ${scenario.seed}, path ${scenario.path}`, `    ${replayCommand(options.runWords, { label: scenario.label, seed: scenario.seed, path: scenario.path })}`);
+  }
+  return lines;
+}

@@ -1,0 +1,78 @@
+/**
+ * `--report junit`: one testsuite per scenario, one testcase per scenario × check. A failed check
+ * carries the failure as the text report shows it; a skipped one carries its reasons, so CI never
+ * shows a check that judged nothing as passed.
+ */
+import { failureLines } from './failure-text.js';
+import { paint } from './paint.js';
+import type { Redactor } from './redact.js';
+import type { CheckSummary, RunSummary, ScenarioSummary } from './summary.js';
+
+/** What the JUnit report needs besides the summary. */
+export interface JunitReportOptions {
+  readonly redactor: Redactor;
+  readonly runWords: readonly string[];
+  readonly durationMs: number;
+}
+
+/** Text safe inside XML attributes and elements: escaped, with characters XML 1.0 forbids dropped. */
+export function xmlEscape(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Redacts before escaping: a secret with `&` or `"` in it would not be found once escaped. */
+function escaper(redactor: Redactor): (text: string) => string {
+  return (text) => xmlEscape(redactor.text(text));
+}
+
+function testcase(s: ScenarioSummary, check: CheckSummary, options: JunitReportOptions): string {
+  const esc = escaper(options.redactor);
+  const open = `    <testcase classname="${esc(s.label)}" name="${esc(check.id)}">`;
+  if (check.verdict === 'passed') return `${open}</testcase>`;
+  if (check.verdict === 'skipped') return `${open}\n      <skipped message="${esc(check.skipReasons.join('; '))}"/>\n    </testcase>`;
+  const found = s.failures.find((f) => f.failure.check === check.id);
+  const message = found === undefined ? `failed in ${check.failed} race(s)` : `Expected: ${found.failure.expected} / Received: ${found.failure.received}`;
+  const body = found === undefined ? message : failureLines(s, found, { redactor: options.redactor, paint: paint(false), runWords: options.runWords }).join('\n');
+  return `${open}\n      <failure type="${esc(check.id)}" message="${esc(message)}">${esc(body)}</failure>\n    </testcase>`;
+}
+
+function testsuite(s: ScenarioSummary, options: JunitReportOptions): string {
+  const esc = escaper(options.redactor);
+  const failures = s.checks.filter((c) => c.verdict === 'failed').length;
+  const skipped = s.checks.filter((c) => c.verdict === 'skipped').length;
+  const properties = [
+    ['races', String(s.races)],
+    ...(s.seed === undefined ? [] : [['seed', String(s.seed)]]),
+    ...(s.path === undefined ? [] : [['path', s.path]]),
+    ...(s.medianSpreadMs === undefined ? [] : [['median-release-spread-ms', s.medianSpreadMs.toFixed(3)]]),
+    ...(s.reason === undefined ? [] : [['skipped', s.reason]]),
+  ].map(([name, value]) => `      <property name="${esc(name!)}" value="${esc(value!)}"/>`);
+  return [
+    `  <testsuite name="${esc(s.label)}" tests="${s.checks.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    '    <properties>',
+    ...properties,
+    '    </properties>',
+    ...s.checks.map((c) => testcase(s, c, options)),
+    '  </testsuite>',
+  ].join('\n');
+}
+
+/** The JUnit XML report. */
+export function formatJunitReport(summary: RunSummary, options: JunitReportOptions): string {
+  const checks = summary.scenarios.flatMap((s) => s.checks);
+  const count = (verdict: CheckSummary['verdict']): number => checks.filter((c) => c.verdict === verdict).length;
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="conflictcheck fuzz" tests="${checks.length}" failures="${count('failed')}" errors="0" skipped="${count('skipped')}" time="${(options.durationMs / 1000).toFixed(3)}">`,
+    ...summary.scenarios.map((s) => testsuite(s, options)),
+    '</testsuites>',
+  ].join('\n');
+  return `${options.redactor.text(xml)}\n`;
+}
