@@ -55,6 +55,11 @@ export interface FuzzOptions {
   readonly raceMode?: RaceMode;
   /** Longest re-read of a weak validator before racing anyway, ms (default 1,500). */
   readonly settleMs?: number;
+  /**
+   * `x-conflictcheck` hints by operation (`"PUT /documents/{id}"` → hint object), merged over the
+   * spec's own (a config file's `operations`).
+   */
+  readonly hints?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Print the plan and send nothing. */
   readonly dryRun?: boolean;
   /** Progress events, scenario by scenario. */
@@ -99,11 +104,24 @@ function positive(name: string, value: number | undefined, fallback: number, min
   return v;
 }
 
+/** Merges hints from outside the spec into its operations' `x-conflictcheck`, before the model is built. */
+function applyHints(spec: SpecModel, hints: Readonly<Record<string, Readonly<Record<string, unknown>>>>): void {
+  for (const [label, hint] of Object.entries(hints)) {
+    const [method = '', ...rest] = label.trim().split(/\s+/);
+    const op = spec.byPath.get(rest.join(' '))?.find((o) => o.method === method.toLowerCase());
+    if (op === undefined) throw new ConflictcheckError('CONFIG_ERROR', `operations: "${label}" is not an operation of the description`);
+    const node = op.node as Record<string, unknown>;
+    const own = node['x-conflictcheck'];
+    node['x-conflictcheck'] = { ...(own !== null && typeof own === 'object' ? own : {}), ...hint };
+  }
+}
+
 /** Plans a run without touching the network: the model and the plan of `spec`. */
-export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation'>): Promise<{ spec: SpecModel; plan: Plan }> {
+export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints'>): Promise<{ spec: SpecModel; plan: Plan }> {
   const checks = selectedChecks(options.checks, '--checks');
   const exclude = selectedChecks(options.excludeChecks, '--exclude-checks') ?? [];
   const spec = await loadSpecForFuzz(options.spec);
+  applyHints(spec, options.hints ?? {});
   const model = buildOperationModel(spec);
   const full = buildPlan(model, { ...(checks === undefined ? {} : { checks }), exclude });
   const wanted = options.operation?.trim();

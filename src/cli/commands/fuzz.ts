@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { loadFuzzConfig, type FuzzConfig } from '../../fuzz/config.js';
 import { ConflictcheckError } from '../../errors.js';
 import { CHECK_IDS, CHECK_TITLES } from '../../fuzz/checks/catalogue.js';
 import { formatPlan } from '../../fuzz/plan/plan.js';
@@ -45,7 +46,8 @@ export interface FuzzArgs {
   seed?: number;
   path?: string;
   operation?: string;
-  concurrency: number;
+  concurrency?: number;
+  config?: string;
   maxRequests?: number;
   timeout?: number;
   deadline?: number;
@@ -78,7 +80,8 @@ function builder(yargs: Argv): Argv<FuzzArgs> {
     .option('seed', { type: 'number', describe: 'Seed of the run, to replay it' })
     .option('path', { type: 'string', describe: 'Counterexample path from a report: replays that race (with --seed and --operation)' })
     .option('operation', { type: 'string', describe: 'Only this operation ("PUT /documents/{id}") or scenario ("update-race PUT /documents/{id}")' })
-    .option('concurrency', { type: 'number', default: DEFAULT_CONCURRENCY, describe: 'The most racers per race' })
+    .option('concurrency', { type: 'number', describe: `The most racers per race (default ${DEFAULT_CONCURRENCY})` })
+    .option('config', { type: 'string', describe: 'Settings file (default: conflictcheck.config.{yaml,yml,json} in the working directory); flags override it' })
     .option('max-requests', { type: 'number', describe: 'Request budget of the whole run (default 20000)' })
     .option('timeout', { type: 'number', describe: 'Per-request timeout in ms (default 5000)' })
     .option('deadline', { type: 'number', describe: 'Time budget of the whole run in seconds (default 300)' })
@@ -147,7 +150,7 @@ export function fuzzOptions(args: FuzzArgs, io: CliIo, credentials: ResolvedCred
     ...(seed === undefined ? {} : { seed }),
     ...(args.path === undefined ? {} : { path: args.path }),
     ...(args.operation === undefined ? {} : { operation: args.operation }),
-    concurrency: args.concurrency,
+    ...(args.concurrency === undefined ? {} : { concurrency: args.concurrency }),
     ...(args.maxRequests === undefined ? {} : { maxRequests: args.maxRequests }),
     ...(args.timeout === undefined ? {} : { timeoutMs: args.timeout }),
     ...(deadline === undefined ? {} : { deadlineMs: deadline * 1000 }),
@@ -164,7 +167,7 @@ function runWords(args: FuzzArgs, report: FuzzReport, credentials: ResolvedCrede
   words.push(...credentials.replayWords);
   if (args.checks !== undefined) words.push('--checks', args.checks.join(','));
   if (args.excludeChecks !== undefined) words.push('--exclude-checks', args.excludeChecks.join(','));
-  if (args.concurrency !== DEFAULT_CONCURRENCY) words.push('--concurrency', String(args.concurrency));
+  if (args.concurrency !== undefined && args.concurrency !== DEFAULT_CONCURRENCY) words.push('--concurrency', String(args.concurrency));
   if (args.conflictStatuses !== undefined) words.push('--conflict-statuses', args.conflictStatuses);
   if (args.raceMode !== undefined) words.push('--race-mode', args.raceMode);
   if (args.timeout !== undefined) words.push('--timeout', String(args.timeout));
@@ -194,11 +197,34 @@ function writeReportFile(args: FuzzArgs, io: CliIo, report: FuzzReport, summary:
   }
 }
 
+/** The flags with the config file's settings filled in where no flag was given (flags win). */
+function withConfig(args: FuzzArgs, config: FuzzConfig): FuzzArgs {
+  const header = [...Object.entries(config.headers ?? {}).map(([name, value]) => `${name}: ${value}`), ...(args.header ?? [])];
+  const query = [...Object.entries(config.query ?? {}).map(([name, value]) => `${name}=${value}`), ...(args.query ?? [])];
+  return {
+    ...args,
+    ...(header.length > 0 ? { header } : {}),
+    ...(query.length > 0 ? { query } : {}),
+    baseUrl: args.baseUrl ?? config.baseUrl,
+    checks: args.checks ?? (config.checks === undefined ? undefined : [...config.checks]),
+    excludeChecks: args.excludeChecks ?? (config.excludeChecks === undefined ? undefined : [...config.excludeChecks]),
+    runs: args.runs ?? config.runs,
+    concurrency: args.concurrency ?? config.concurrency,
+    maxRequests: args.maxRequests ?? config.maxRequests,
+    timeout: args.timeout ?? config.timeout,
+    deadline: args.deadline ?? config.deadline,
+    conflictStatuses: args.conflictStatuses ?? config.conflictStatuses?.join(','),
+    raceMode: args.raceMode ?? config.raceMode,
+  } as FuzzArgs;
+}
+
 /** Runs a parsed `fuzz` command; resolves to the exit code. */
 export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   if (args.listChecks) return listChecks(io);
+  const loaded = loadFuzzConfig(io.cwd, args.config);
+  if (loaded !== undefined) args = withConfig(args, loaded.config);
   const credentials = resolveCredentials({ headers: args.header, query: args.query, bearer: args.bearer, basic: args.basic }, io.env);
-  const options = fuzzOptions(args, io, credentials);
+  const options = { ...fuzzOptions(args, io, credentials), ...(loaded?.config.operations === undefined ? {} : { hints: loaded.config.operations }) };
   const noColour = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const colour = args.color && !noColour && io.isTTY;
   const progress = args.quiet || args.dryRun ? undefined : progressPrinter({ write: (t) => io.stderr.write(t), tty: io.isTTY, colour, redactor: credentials.redactor });
