@@ -5,7 +5,8 @@
  * validator at all, where the spec requires one.
  */
 import type { RaceObservation } from '../observation.js';
-import { requestContentType } from './bodies.js';
+import { collectProperties } from '../../model/schema.js';
+import { jsonRequestSchema, requestContentType } from './bodies.js';
 import { bodyWithToken, createInstance, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
@@ -58,6 +59,13 @@ async function execute(ctx: ScenarioContext, input: RaceInput, conditional: bool
     // The validator every racer sent is now stale: a write carrying it must be rejected.
     followUps.push({ purpose: 'stale-write', exchange: await ctx.client.send(writeRequest(ctx, instance, input.bodies[0], before.token)) });
   }
+  const restore = restoreBody(ctx, before.value);
+  if (conditional && statuses.some(isSuccess) && restore !== undefined) {
+    // A → B → A: writing the old content back must still hand out a new validator (a content-hash
+    // ETag would bring the old one back, and with it every client that read A long ago).
+    const current = await readState(ctx.client, resource, instance.path);
+    followUps.push({ purpose: 'restore', exchange: await ctx.client.send(writeRequest(ctx, instance, restore, current.token)) });
+  }
   if (conditional && statuses.some((s) => s !== undefined && ctx.documented.conflictStatuses.includes(s))) {
     const refetched = await readState(ctx.client, resource, instance.path);
     if (refetched.exchange !== undefined) followUps.push({ purpose: 'refetch', exchange: refetched.exchange });
@@ -83,6 +91,18 @@ async function execute(ctx: ScenarioContext, input: RaceInput, conditional: bool
       instance: instance.path,
     },
   };
+}
+
+/** The state read before the race, cut to the fields the write's request schema accepts. */
+function restoreBody(ctx: ScenarioContext, value: unknown): Record<string, unknown> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const props = collectProperties(ctx.spec.root, jsonRequestSchema(ctx.planned.op!)?.schema);
+  const body: Record<string, unknown> = {};
+  for (const [name, prop] of props) {
+    const readOnly = (prop.schema.value as { readOnly?: unknown } | null)?.readOnly === true;
+    if (!readOnly && name in value) body[name] = (value as Record<string, unknown>)[name];
+  }
+  return Object.keys(body).length > 0 ? body : undefined;
 }
 
 function describeToken(token: Instance['resource']['token']): string {
