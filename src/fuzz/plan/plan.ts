@@ -98,7 +98,15 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   }
   if (resource.create.kind === 'post') {
     const post = resource.create.op;
-    const skip = resource.uniqueFields.length === 0 && !documents(post, 409) ? 'no unique field declared (x-conflictcheck.unique) and no 409 documented' : undefined;
+    const keyed = resource.idempotent.some((i) => i.op === post);
+    const skip =
+      resource.uniqueFields.length > 0
+        ? undefined
+        : !documents(post, 409)
+          ? 'no unique field declared (x-conflictcheck.unique) and no 409 documented'
+          : keyed
+            ? 'its 409 is the idempotency key’s (a request with the key in flight); no unique field declared (x-conflictcheck.unique)'
+            : undefined;
     out.push(scenario('unique-create', post, owner, skip));
   }
   for (const transition of resource.transitions) {

@@ -133,4 +133,12 @@ describe('plan', () => {
     const without = buildPlan(model, { exclude: ['no-server-error'] });
     expect(without.scenarios.every((s) => !s.checks.includes('no-server-error'))).toBe(true);
   });
+
+  it('does not take an idempotency key’s 409 for a unique key', async () => {
+    const spec = await loadSpecForFuzz(join(import.meta.dirname, '..', '..', '..', 'examples', 'specs', 'reference-api.yaml'));
+    const plan = buildPlan(buildOperationModel(spec));
+    const payments = plan.scenarios.find((s) => s.kind === 'unique-create' && s.operation === 'POST /payments');
+    expect(payments?.skipped).toMatch(/idempotency key/);
+    expect(plan.scenarios.find((s) => s.kind === 'unique-create' && s.operation === 'POST /users')?.skipped).toBeUndefined();
+  });
 });
