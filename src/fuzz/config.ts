@@ -8,29 +8,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import parsers from '@stoplight/spectral-parsers';
 import { ConflictcheckError } from '../errors.js';
+import type { FuzzOptions } from './run.js';
 
 /** The file names looked for in the working directory, in order. */
 export const CONFIG_FILES = ['conflictcheck.config.yaml', 'conflictcheck.config.yml', 'conflictcheck.config.json'] as const;
 
-/** What a config file may say. Times as on the command line: `timeout` in ms, `deadline` in s. */
-export interface FuzzConfig {
-  readonly baseUrl?: string;
-  /** Header name → value; a value `env:NAME` reads an environment variable. */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Query parameter name → value (`env:NAME` allowed). */
-  readonly query?: Readonly<Record<string, string>>;
-  readonly checks?: readonly string[];
-  readonly excludeChecks?: readonly string[];
-  readonly runs?: number;
-  readonly concurrency?: number;
-  readonly maxRequests?: number;
+/**
+ * What a config file may say: the settings of {@link FuzzOptions} that describe the target and the
+ * run, with times as on the command line (`timeout` in ms, `deadline` in s), and `operations`:
+ * `x-conflictcheck` hints by operation (`"PUT /documents/{id}"` → hint object).
+ */
+export type FuzzConfig = Pick<
+  FuzzOptions,
+  'baseUrl' | 'headers' | 'query' | 'checks' | 'excludeChecks' | 'runs' | 'concurrency' | 'maxRequests' | 'conflictStatuses' | 'raceMode'
+> & {
   readonly timeout?: number;
   readonly deadline?: number;
-  readonly conflictStatuses?: readonly number[];
-  readonly raceMode?: 'last-byte' | 'all-at-once';
-  /** `x-conflictcheck` hints by operation, `"PUT /documents/{id}"` → hint object. */
-  readonly operations?: Readonly<Record<string, Record<string, unknown>>>;
-}
+  readonly operations?: FuzzOptions['hints'];
+};
 
 type Kind = 'string' | 'number' | 'string-map' | 'string-list' | 'number-list' | 'race-mode' | 'operations';
 
