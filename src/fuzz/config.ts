@@ -25,9 +25,10 @@ export type FuzzConfig = Pick<
   readonly timeout?: number;
   readonly deadline?: number;
   readonly operations?: FuzzOptions['hints'];
+  readonly fixtures?: FuzzOptions['fixtures'];
 };
 
-type Kind = 'string' | 'number' | 'string-map' | 'string-list' | 'number-list' | 'race-mode' | 'operations';
+type Kind = 'string' | 'number' | 'string-map' | 'string-list' | 'number-list' | 'race-mode' | 'operations' | 'fixtures';
 
 const KEYS: Readonly<Record<keyof FuzzConfig, Kind>> = {
   baseUrl: 'string',
@@ -43,6 +44,7 @@ const KEYS: Readonly<Record<keyof FuzzConfig, Kind>> = {
   conflictStatuses: 'number-list',
   raceMode: 'race-mode',
   operations: 'operations',
+  fixtures: 'fixtures',
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -65,6 +67,11 @@ function valid(kind: Kind, value: unknown): boolean {
       return value === 'last-byte' || value === 'all-at-once';
     case 'operations':
       return isObject(value) && Object.entries(value).every(([k, v]) => /^[A-Za-z]+ \//.test(k) && isObject(v));
+    case 'fixtures':
+      return (
+        isObject(value) &&
+        Object.entries(value).every(([k, v]) => k.startsWith('/') && Array.isArray(v) && v.every((f) => isObject(f) && Object.values(f).every((x) => typeof x === 'string')))
+      );
   }
 }
 
@@ -76,6 +83,7 @@ const EXPECTED: Readonly<Record<Kind, string>> = {
   'number-list': 'a list of HTTP statuses',
   'race-mode': 'last-byte or all-at-once',
   operations: 'a map of "METHOD /path" to x-conflictcheck objects',
+  fixtures: 'a map of item paths ("/documents/{id}") to lists of path parameter maps',
 };
 
 /** Parses and validates config text; `file` names it in errors. */

@@ -11,7 +11,7 @@ import { defaultCheckContext } from './checks/check.js';
 import { runChecks } from './checks/registry.js';
 import { HttpClient } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
-import { buildOperationModel } from './model/operation-model.js';
+import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
 import type { RaceMode } from './race/types.js';
 import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
 import { runProperty, type PropertyResult } from './property.js';
@@ -60,6 +60,8 @@ export interface FuzzOptions {
    * spec's own (a config file's `operations`).
    */
   readonly hints?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Existing instances the runner may write to (never delete), by item path: `{ '/documents/{id}': [{ id: 'abc' }] }`. */
+  readonly fixtures?: ModelOptions['fixtures'];
   /** Print the plan and send nothing. */
   readonly dryRun?: boolean;
   /** Progress events, scenario by scenario. */
@@ -117,12 +119,12 @@ function applyHints(spec: SpecModel, hints: Readonly<Record<string, Readonly<Rec
 }
 
 /** Plans a run without touching the network: the model and the plan of `spec`. */
-export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints'>): Promise<{ spec: SpecModel; plan: Plan }> {
+export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints' | 'fixtures'>): Promise<{ spec: SpecModel; plan: Plan }> {
   const checks = selectedChecks(options.checks, '--checks');
   const exclude = selectedChecks(options.excludeChecks, '--exclude-checks') ?? [];
   const spec = await loadSpecForFuzz(options.spec);
   applyHints(spec, options.hints ?? {});
-  const model = buildOperationModel(spec);
+  const model = buildOperationModel(spec, options.fixtures === undefined ? {} : { fixtures: options.fixtures });
   const full = buildPlan(model, { ...(checks === undefined ? {} : { checks }), exclude });
   const wanted = options.operation?.trim();
   const scenarios =

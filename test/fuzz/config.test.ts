@@ -22,6 +22,7 @@ describe('config file', () => {
     ['conflictStatuses: [4120]\n', /a list of HTTP statuses/],
     ['operations: { documents: {} }\n', /"METHOD \/path"/],
     ['- 1\n- 2\n', /must be a map of settings/],
+    ['fixtures: { "/documents/{id}": [{ id: 7 }] }\n', /lists of path parameter maps/],
     ['runs: [\n', /c\.yaml:\d+:/],
   ])('rejects %j', (text, message) => {
     expect(() => parseFuzzConfig(text, 'c.yaml')).toThrow(message);

@@ -224,7 +224,11 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   const loaded = loadFuzzConfig(io.cwd, args.config);
   if (loaded !== undefined) args = withConfig(args, loaded.config);
   const credentials = resolveCredentials({ headers: args.header, query: args.query, bearer: args.bearer, basic: args.basic }, io.env);
-  const options = { ...fuzzOptions(args, io, credentials), ...(loaded?.config.operations === undefined ? {} : { hints: loaded.config.operations }) };
+  const options = {
+    ...fuzzOptions(args, io, credentials),
+    ...(loaded?.config.operations === undefined ? {} : { hints: loaded.config.operations }),
+    ...(loaded?.config.fixtures === undefined ? {} : { fixtures: loaded.config.fixtures }),
+  };
   const noColour = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const colour = args.color && !noColour && io.isTTY;
   const progress = args.quiet || args.dryRun ? undefined : progressPrinter({ write: (t) => io.stderr.write(t), tty: io.isTTY, colour, redactor: credentials.redactor });

@@ -4,6 +4,7 @@
  * concurrency token lives; which conflict statuses are documented. Built on the same
  * {@link SpecModel} the lint rules read, so the two halves agree on what the description says.
  */
+import { ConflictcheckError } from '../../errors.js';
 import { collectProperties } from '../../model/schema.js';
 import { documents, isCreate, successResponses } from '../../model/semantics.js';
 import type { SpecModel, SpecOperation, SpecResponse } from '../../model/spec-model.js';
@@ -53,6 +54,8 @@ export interface ResourceModel {
   readonly idempotent: readonly (HintedOperation & { readonly header: string })[];
   /** Operations that decrement a counter of this resource. */
   readonly counters: readonly (HintedOperation & CounterHint)[];
+  /** Existing instances the user named (config `fixtures`): path parameter values of each. */
+  readonly fixtures: readonly Readonly<Record<string, string>>[];
 }
 
 /** Create-only endpoints without an item path (e.g. `POST /payments` with an idempotency key). */
@@ -90,6 +93,10 @@ function idFieldOf(spec: SpecModel, create: SpecOperation, idParam: string): str
 
 function createStrategy(spec: SpecModel, itemPath: string, collectionPath: string | undefined, idParam: string): CreateStrategy {
   const post = collectionPath === undefined ? undefined : opAt(spec, collectionPath, 'post');
+  const createOp = post ?? opAt(spec, itemPath, 'put');
+  if (createOp !== undefined && readOperationHints(createOp.node, `${createOp.method.toUpperCase()} ${createOp.pathKey}`).fixture === true) {
+    return { kind: 'none', reason: `x-conflictcheck.fixture: instances of ${itemPath} must be named as fixtures in the config` };
+  }
   if (post !== undefined && isCreate(post)) {
     if (post.responses.get('201')?.headers.has('location') === true) return { kind: 'post', op: post, idFrom: { location: true } };
     const field = idFieldOf(spec, post, idParam);
@@ -134,8 +141,22 @@ function stateMachineOf(spec: SpecModel, read: SpecOperation | undefined): State
   return readStateMachine(schema.value, schema.path.join('.'));
 }
 
-/** Builds the operation model of a description. Throws CONFIG_ERROR on a malformed hint. */
-export function buildOperationModel(spec: SpecModel): OperationModel {
+/** What the user adds to the description (a config file). */
+export interface ModelOptions {
+  /** Existing instances by item path (`/documents/{id}` → `[{ id: 'abc' }]`): the runner may write to them, never delete them. */
+  readonly fixtures?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+}
+
+/** Builds the operation model of a description. Throws CONFIG_ERROR on a malformed hint or fixture. */
+export function buildOperationModel(spec: SpecModel, options: ModelOptions = {}): OperationModel {
+  for (const [path, list] of Object.entries(options.fixtures ?? {})) {
+    if (!spec.byPath.has(path) || !PARAM_AT_END.test(path)) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: "${path}" is not an item path of the description (like /documents/{id})`);
+    const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    for (const fixture of list) {
+      const missing = params.filter((p) => typeof fixture[p] !== 'string' || fixture[p] === '');
+      if (missing.length > 0) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: an instance of "${path}" lacks ${missing.join(', ')}`);
+    }
+  }
   const itemPaths = [...spec.byPath.keys()].filter((p) => PARAM_AT_END.test(p) && opAt(spec, p, 'get') !== undefined);
   const built = new Map<string, ResourceModel>();
   // Shorter paths first, so a parent exists before its children.
@@ -182,6 +203,7 @@ export function buildOperationModel(spec: SpecModel): OperationModel {
       uniqueFields: createHints.unique ?? [],
       idempotent,
       counters,
+      fixtures: options.fixtures?.[itemPath] ?? [],
     });
   }
   const collections: CollectionOnly[] = [];

@@ -79,7 +79,9 @@ function requiresPrecondition(op: SpecOperation, resource: ResourceModel): boole
 function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   const out: PlannedScenario[] = [];
   const owner = { resource };
-  const noInstance = resource.create.kind === 'none' ? `cannot create an instance: ${resource.create.reason}` : undefined;
+  const noInstance = resource.create.kind === 'none' && resource.fixtures.length === 0 ? `cannot create an instance: ${resource.create.reason}` : undefined;
+  // Named fixtures may be written to, never deleted: the runner deletes only what it created.
+  const onlyFixtures = resource.create.kind === 'none' && resource.fixtures.length > 0;
   const noRead = resource.read === undefined ? `no GET ${resource.itemPath} to read the state back` : undefined;
   const noToken = resource.token === undefined ? 'no concurrency token: no ETag/Last-Modified with If-Match/If-Unmodified-Since, no version field, no x-conflictcheck token' : undefined;
   for (const write of [resource.replace, resource.patch].filter((w): w is HintedOperation => w !== undefined)) {
@@ -89,7 +91,7 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
     if (requiresPrecondition(write.op, resource)) out.push(scenario('precondition-required', write.op, owner, noInstance));
   }
   if (resource.remove !== undefined) {
-    out.push(scenario('delete-race', resource.remove.op, owner, noInstance ?? noRead));
+    out.push(scenario('delete-race', resource.remove.op, owner, noInstance ?? noRead ?? (onlyFixtures ? 'the only instances are named fixtures, which the runner never deletes' : undefined)));
   }
   if (resource.create.kind === 'put') {
     const put = resource.create.op;

@@ -141,6 +141,12 @@ export async function createInstance(
   seed: number,
   pin: Readonly<Record<string, unknown>> = {},
 ): Promise<Instance | SetupFailure> {
+  if (resource.create.kind === 'none') {
+    // A named fixture (its parents named with it): used as it is, never registered for deletion.
+    const fixture = resource.fixtures[seed % Math.max(1, resource.fixtures.length)];
+    if (fixture === undefined) return { reason: resource.create.reason };
+    return { resource, path: fillPath(resource.itemPath, fixture), id: fixture[resource.idParam] ?? '', params: fixture };
+  }
   const params: Record<string, string> = {};
   if (resource.parent !== undefined) {
     const parent = await createInstance(client, spec, resource.parent, created, seed + 1);
@@ -148,7 +154,6 @@ export async function createInstance(
     Object.assign(params, parent.params);
   }
   const create = resource.create;
-  if (create.kind === 'none') return { reason: create.reason };
   const arbitrary = bodyArbitrary(spec, create.op);
   const sampled = arbitrary === undefined ? undefined : fc.sample(arbitrary, { seed, numRuns: 1 })[0];
   const unique = uniquifyFields(spec, create.op, sampled, resource.uniqueFields);
