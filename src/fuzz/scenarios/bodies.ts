@@ -6,21 +6,44 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { isJsonMediaType } from '../../model/semantics.js';
 import { collectProperties } from '../../model/schema.js';
-import type { SpecModel, SpecOperation } from '../../model/spec-model.js';
+import type { SpecMediaType, SpecModel, SpecOperation } from '../../model/spec-model.js';
 import { schemaArbitrary } from '../generate/index.js';
 
+/** How a request body is written on the wire. */
+type BodyFormat = 'json' | 'xml' | 'form' | 'text';
+
+function formatOf(mediaType: string): BodyFormat | undefined {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  if (isJsonMediaType(base)) return 'json';
+  if (base === 'application/xml' || base === 'text/xml' || base.endsWith('+xml')) return 'xml';
+  if (base === 'application/x-www-form-urlencoded') return 'form';
+  if (base.startsWith('text/') || base === 'application/octet-stream') return 'text';
+  return undefined;
+}
+
+/** The request media type the runner sends for `op`: JSON first, then XML, form, text or octet-stream. */
+export function requestMedia(op: SpecOperation): SpecMediaType | undefined {
+  const content = op.requestBody?.content ?? [];
+  for (const wanted of ['json', 'xml', 'form', 'text'] as const) {
+    const media = content.find((c) => formatOf(c.mediaType) === wanted);
+    if (media !== undefined) return media;
+  }
+  return undefined;
+}
+
 /** The JSON request schema of an operation, if it has one. */
-export function jsonRequestSchema(op: SpecOperation) {
+export function jsonRequestSchema(op: SpecOperation): SpecMediaType | undefined {
   return op.requestBody?.content.find((c) => isJsonMediaType(c.mediaType) && c.schema !== undefined);
 }
 
-/** The content type to send for `op`'s body (its first JSON media type). */
+/** The content type to send for `op`'s body. */
 export function requestContentType(op: SpecOperation): string {
-  return jsonRequestSchema(op)?.mediaType ?? 'application/json';
+  return requestMedia(op)?.mediaType ?? 'application/json';
 }
 
 /**
- * An arbitrary of request bodies for `op` (undefined when the operation takes no JSON body).
+ * An arbitrary of request bodies for `op` (undefined when it takes no body the runner can write).
+ * Values are what the schema describes; {@link serializeBody} writes them in the media type.
  * `overrides` pins properties (unique fields, version fields).
  */
 export function bodyArbitrary(
@@ -28,8 +51,12 @@ export function bodyArbitrary(
   op: SpecOperation,
   overrides: Readonly<Record<string, fc.Arbitrary<unknown>>> = {},
 ): fc.Arbitrary<unknown> | undefined {
-  const media = jsonRequestSchema(op);
-  if (media?.schema === undefined) return undefined;
+  const media = requestMedia(op);
+  if (media === undefined) return undefined;
+  if (media.schema === undefined) {
+    // A text or binary body without a schema: any printable text will do.
+    return formatOf(media.mediaType) === 'text' ? fc.string({ minLength: 1, maxLength: 64, unit: 'grapheme-ascii' }) : undefined;
+  }
   return schemaArbitrary(media.schema.value, {
     root: spec.root,
     path: media.schema.path,
@@ -37,6 +64,38 @@ export function bodyArbitrary(
     version: spec.version,
     overrides,
   });
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function toXml(name: string, value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => toXml(name, item)).join('');
+  if (value !== null && typeof value === 'object') {
+    const inner = Object.entries(value).map(([k, v]) => toXml(k, v)).join('');
+    return `<${name}>${inner}</${name}>`;
+  }
+  return value === null || value === undefined ? `<${name}/>` : `<${name}>${xmlEscape(String(value))}</${name}>`;
+}
+
+/** Writes a generated body in `op`'s request media type. */
+export function serializeBody(op: SpecOperation, value: unknown): string {
+  const media = requestMedia(op);
+  switch (media === undefined ? 'json' : formatOf(media.mediaType)) {
+    case 'xml': {
+      const declared = (media?.schema?.value as { xml?: { name?: unknown } } | undefined)?.xml?.name;
+      return `<?xml version="1.0" encoding="UTF-8"?>${toXml(typeof declared === 'string' ? declared : 'root', value)}`;
+    }
+    case 'form':
+      return new URLSearchParams(
+        Object.entries(value !== null && typeof value === 'object' ? value : {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      ).toString();
+    case 'text':
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    default:
+      return JSON.stringify(value);
+  }
 }
 
 let counter = 0;
@@ -67,7 +126,7 @@ export function uniquify(value: unknown, schema: unknown): unknown {
 /** Replaces the named fields of a body object by run-unique values. */
 export function uniquifyFields(spec: SpecModel, op: SpecOperation, body: unknown, fields: readonly string[]): unknown {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const props = collectProperties(spec.root, jsonRequestSchema(op)?.schema);
+  const props = collectProperties(spec.root, requestMedia(op)?.schema);
   const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
   for (const field of fields) {
     const schema = props.get(field)?.schema.value;

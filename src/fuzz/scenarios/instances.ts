@@ -8,7 +8,7 @@ import type { HttpClient } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
 import type { CreateStrategy, ResourceModel } from '../model/operation-model.js';
 import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
-import { bodyArbitrary, nonce, requestContentType, uniquifyFields } from './bodies.js';
+import { bodyArbitrary, nonce, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
 
 /** One created instance of a resource. */
 export interface Instance {
@@ -159,7 +159,7 @@ export async function createInstance(
   const unique = uniquifyFields(spec, create.op, sampled, resource.uniqueFields);
   // Pinned fields (a counter's small stock) override what the schema sampled.
   const body = unique !== null && typeof unique === 'object' && !Array.isArray(unique) ? { ...(unique as Record<string, unknown>), ...pin } : unique;
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const payload = body === undefined ? undefined : serializeBody(create.op, body);
   const contentType = { 'content-type': requestContentType(create.op) };
   let exchange: Exchange;
   let id: string | undefined;

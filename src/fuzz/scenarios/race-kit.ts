@@ -11,7 +11,7 @@ import type { ResourceModel } from '../model/operation-model.js';
 import type { Exchange, RaceObservation, ReadState } from '../observation.js';
 import type { ScenarioKind } from '../plan/plan.js';
 import type { RaceResult } from '../race/types.js';
-import { nonce, requestContentType } from './bodies.js';
+import { nonce, requestContentType, serializeBody } from './bodies.js';
 import { bodyWithToken, createdId, createInstance, fillPath, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
 import type { ScenarioContext } from './scenario.js';
 
@@ -83,7 +83,7 @@ export function requestFor(
     method: op.method.toUpperCase(),
     path: withToken(token, path, use),
     headers: { ...tokenHeaders(token, use), ...headers, ...(payload === undefined ? {} : { 'content-type': requestContentType(op) }) },
-    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+    ...(payload === undefined ? {} : { body: serializeBody(op, payload) }),
   };
 }
 

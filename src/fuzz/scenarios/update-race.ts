@@ -6,7 +6,7 @@
  */
 import type { RaceObservation } from '../observation.js';
 import { collectProperties } from '../../model/schema.js';
-import { jsonRequestSchema, requestContentType } from './bodies.js';
+import { requestContentType, requestMedia, serializeBody } from './bodies.js';
 import { bodyWithToken, createInstance, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
@@ -33,7 +33,7 @@ function writeRequest(ctx: ScenarioContext, instance: Instance, body: unknown, t
     method: op.method.toUpperCase(),
     path: withToken(resourceToken, instance.path, token),
     headers: { ...tokenHeaders(resourceToken, token), ...(payload === undefined ? {} : { 'content-type': requestContentType(op) }) },
-    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+    ...(payload === undefined ? {} : { body: serializeBody(op, payload) }),
   };
 }
 
@@ -96,7 +96,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput, conditional: bool
 /** The state read before the race, cut to the fields the write's request schema accepts. */
 function restoreBody(ctx: ScenarioContext, value: unknown): Record<string, unknown> | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const props = collectProperties(ctx.spec.root, jsonRequestSchema(ctx.planned.op!)?.schema);
+  const props = collectProperties(ctx.spec.root, requestMedia(ctx.planned.op!)?.schema);
   const body: Record<string, unknown> = {};
   for (const [name, prop] of props) {
     const readOnly = (prop.schema.value as { readOnly?: unknown } | null)?.readOnly === true;
