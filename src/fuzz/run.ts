@@ -85,6 +85,7 @@ export interface FuzzReport {
   readonly baseUrl?: string;
   readonly seed: number;
   readonly scenarios: readonly { readonly planned: PlannedScenario; readonly outcome: ScenarioOutcome }[];
+  /** Requests the checks spent (the clean-up afterwards is not counted: it may exceed the budget). */
   readonly requests: number;
   readonly durationMs: number;
   /** What the clean-up left behind (resources without a DELETE, or whose DELETE failed). */
@@ -164,6 +165,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const scenarios: { planned: PlannedScenario; outcome: ScenarioOutcome }[] = [];
   let stopped: string | undefined;
   let leftBehind: string[] = [];
+  let requests = 0;
   try {
     const probe = await client.send({ method: 'GET', path: '/' });
     if (probe.response === undefined && (probe.error?.code === 'refused' || probe.error?.code === 'timeout')) {
@@ -179,7 +181,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
   } finally {
     // Clean-up has its own requests beyond the budget: what was created must not be left.
-    leftBehind = (await created.cleanUp(client.unbudgeted()).catch(() => ({ deleted: 0, left: ['(clean-up failed)'] }))).left;
+    requests = client.requestCount;
+    client.liftBudget();
+    leftBehind = (await created.cleanUp(client).catch(() => ({ deleted: 0, left: ['(clean-up failed)'] }))).left;
     await client.close();
   }
 
@@ -217,7 +221,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     baseUrl,
     seed,
     scenarios,
-    requests: client.requestCount,
+    requests,
     durationMs: performance.now() - started,
     leftBehind,
     ...(stopped === undefined ? {} : { stopped }),

@@ -54,6 +54,7 @@ export class HttpClient {
   private readonly origin: string;
   private readonly basePath: string;
   private sent = 0;
+  private budgetLifted = false;
 
   constructor(private readonly options: HttpClientOptions) {
     let url: URL;
@@ -88,9 +89,11 @@ export class HttpClient {
   }
 
   private reserve(count: number): void {
-    if (performance.now() > this.options.deadline) throw new BudgetExhausted('the --deadline was reached');
-    if (this.sent + count > this.options.maxRequests) {
-      throw new BudgetExhausted(`the request budget (--max-requests ${this.options.maxRequests}) is spent`);
+    if (!this.budgetLifted) {
+      if (performance.now() > this.options.deadline) throw new BudgetExhausted('the --deadline was reached');
+      if (this.sent + count > this.options.maxRequests) {
+        throw new BudgetExhausted(`the request budget (--max-requests ${this.options.maxRequests}) is spent`);
+      }
     }
     this.sent += count;
   }
@@ -177,13 +180,11 @@ export class HttpClient {
   }
 
   /**
-   * The same client without the budget and deadline, for deleting what the run created: a run
-   * that spent its budget must still tidy up after itself.
+   * Lifts the budget and the deadline, for deleting what the run created: a run that spent its
+   * budget must still tidy up after itself.
    */
-  unbudgeted(): HttpClient {
-    const tidy = Object.create(this) as HttpClient;
-    (tidy as unknown as { reserve: (count: number) => void }).reserve = () => {};
-    return tidy;
+  liftBudget(): void {
+    this.budgetLifted = true;
   }
 
   /** Closes the connections. */
