@@ -4,7 +4,7 @@
  * @stoplight/spectral-cli, into a temporary project, as a user would install it.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -93,6 +93,20 @@ describe('the spectral CLI with extends: conflictcheck', () => {
     const results = await spectralLint(config, SPEC);
     expect(results.some((r) => r.code === 'conflict-409-on-delete')).toBe(false);
     expect(results.find((r) => r.code === 'conflict-409-on-put')?.severity).toBe(0); // error
+  });
+});
+
+describe('the shipped example config', () => {
+  it('examples/spectral/.spectral.yaml: spectral:oas plus conflictcheck, with its overrides applied', async () => {
+    const config = readFileSync(join(ROOT, 'examples', 'spectral', '.spectral.yaml'), 'utf8');
+    const spec = readFileSync(join(ROOT, 'examples', 'specs', 'conflict-antipatterns.yaml'), 'utf8');
+    const results = await spectralLint(config, spec, 'antipatterns.yaml');
+    const codes = new Set(results.map((r) => r.code));
+    expect(codes.has('operation-description')).toBe(true); // spectral:oas is still there
+    expect(codes.has('conflict-409-on-delete')).toBe(false); // off
+    expect(codes.has('idempotency-key-on-post')).toBe(true); // off by default, on here
+    expect(results.filter((r) => r.code === 'if-match-requires-412').map((r) => r.severity)).toEqual([0]); // error
+    expect(results.filter((r) => r.code === 'problem-409-media-type').map((r) => r.severity)).toEqual([1]); // warn
   });
 });
 
