@@ -15,9 +15,12 @@ export async function loadSpecForFuzz(file: string, options: { allowRemoteRefs?:
       resolve: { external: true, http: options.allowRemoteRefs === true ? {} : false },
     } as SwaggerParser.Options);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const code = /ENOENT|no such file/i.test(String(message)) ? 'FILE_NOT_FOUND' : 'PARSE_ERROR';
-    throw new ConflictcheckError(code, `${file}: ${message}`, { cause: error });
+    const message = (error instanceof Error ? error.message.split('\n')[0] : String(error)) ?? '';
+    if (/ENOENT|no such file/i.test(message)) throw new ConflictcheckError('FILE_NOT_FOUND', `${file}: no such file`, { cause: error });
+    if (/EISDIR/i.test(message)) throw new ConflictcheckError('NOT_A_FILE', `${file}: is a directory, not a spec file`, { cause: error });
+    // swagger-parser's words for a document that parsed but is not an object at all.
+    if (/is not a valid JSON Schema|is not a valid (Openapi|Swagger) API definition/i.test(message)) throw new ConflictcheckError('NOT_OPENAPI', `${file}: not an OpenAPI description`, { cause: error });
+    throw new ConflictcheckError('PARSE_ERROR', `${file}: ${message}`, { cause: error });
   }
   const model = getSpecModel(bundled);
   if (model === null) throw new ConflictcheckError('NOT_OPENAPI', `${file}: not an OpenAPI description (no "openapi: 3.x" or "swagger: 2.0")`);
