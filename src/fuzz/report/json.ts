@@ -24,12 +24,7 @@ export interface JsonExchange {
 }
 
 /** A read of the resource's state, redacted. */
-export interface JsonReadState {
-  readonly exists: boolean;
-  readonly token?: string;
-  readonly value?: unknown;
-  readonly exchange?: JsonExchange;
-}
+export type JsonReadState = Omit<ReadState, 'exchange'> & { readonly exchange?: JsonExchange };
 
 /** One recorded race: the observation's own fields, its exchanges redacted, its facts as plain data. */
 export interface JsonObservation extends Pick<RaceObservation, 'kind' | 'operation' | 'synchronized' | 'unsynchronizedReason' | 'releaseSpreadMs'> {
