@@ -5,7 +5,7 @@
  * status for it" and "documents a status but accepts no header that can cause it".
  */
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { describeOperation } from '../ruleset/spec-function.js';
+import { describeOperation } from './spec-model.js';
 import { deref, type JsonPath } from './refs.js';
 import type { HttpMethod, SpecModel, SpecOperation } from './spec-model.js';
 

@@ -3,7 +3,7 @@
  * are problem schemas, what their members must be, and which shared schema a problem schema is (or
  * extends). Everything is read from the {@link SpecModel}, over the unresolved document.
  */
-import { describeOperation } from '../ruleset/spec-function.js';
+import { describeOperation } from './spec-model.js';
 import { deref, refOf, type JsonPath, type Located } from './refs.js';
 import type { SpecMediaType, SpecModel, SpecOperation, SpecResponse } from './spec-model.js';
 

@@ -317,3 +317,8 @@ function swagger2ResponseContent(root: Json, op: Json, response: Json, path: Jso
     };
   });
 }
+
+/** `PUT /documents/{id}`: how messages and reports name an operation. */
+export function describeOperation(op: { method: string; pathKey: string }): string {
+  return `${op.method.toUpperCase()} ${op.pathKey}`;
+}

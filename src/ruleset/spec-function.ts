@@ -59,7 +59,5 @@ export function specRule<O>(spec: SpecRuleSpec<O>): RuleDefinition {
   };
 }
 
-/** `PUT /documents/{id}`: how messages name an operation. */
-export function describeOperation(op: { method: string; pathKey: string }): string {
-  return `${op.method.toUpperCase()} ${op.pathKey}`;
-}
+/** `PUT /documents/{id}`: how messages name an operation (kept here for the rule functions). */
+export { describeOperation } from '../model/spec-model.js';

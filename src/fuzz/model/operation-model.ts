@@ -7,7 +7,7 @@
 import { ConflictcheckError } from '../../errors.js';
 import { collectProperties } from '../../model/schema.js';
 import { documents, isCreate, successResponses } from '../../model/semantics.js';
-import type { SpecModel, SpecOperation, SpecResponse } from '../../model/spec-model.js';
+import { describeOperation, type SpecModel, type SpecOperation, type SpecResponse } from '../../model/spec-model.js';
 import { readOperationHints, readStateMachine, type CounterHint, type OperationHints, type StateMachine, type TokenLocation } from './hints.js';
 
 /** Body fields that commonly carry a version token (optimistic locking). */
@@ -79,7 +79,7 @@ function opAt(spec: SpecModel, path: string, method: string): SpecOperation | un
 }
 
 function hinted(op: SpecOperation | undefined): HintedOperation | undefined {
-  return op === undefined ? undefined : { op, hints: readOperationHints(op.node, `${op.method.toUpperCase()} ${op.pathKey}`) };
+  return op === undefined ? undefined : { op, hints: readOperationHints(op.node, describeOperation(op)) };
 }
 
 /** Finds the field of a create response that carries the new id. */
@@ -94,7 +94,7 @@ function idFieldOf(spec: SpecModel, create: SpecOperation, idParam: string): str
 function createStrategy(spec: SpecModel, itemPath: string, collectionPath: string | undefined, idParam: string): CreateStrategy {
   const post = collectionPath === undefined ? undefined : opAt(spec, collectionPath, 'post');
   const createOp = post ?? opAt(spec, itemPath, 'put');
-  if (createOp !== undefined && readOperationHints(createOp.node, `${createOp.method.toUpperCase()} ${createOp.pathKey}`).fixture === true) {
+  if (createOp !== undefined && readOperationHints(createOp.node, describeOperation(createOp)).fixture === true) {
     return { kind: 'none', reason: `x-conflictcheck.fixture: instances of ${itemPath} must be named as fixtures in the config` };
   }
   if (post !== undefined && isCreate(post)) {
@@ -180,7 +180,7 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
     const writes = [replace, patch, remove].filter((h): h is HintedOperation => h !== undefined).map((h) => h.op);
     const token = tokenHint ?? inferToken(spec, read, writes);
     const create = createStrategy(spec, itemPath, collectionPath, idParam);
-    const createHints = create.kind === 'none' ? {} : readOperationHints(create.op.node, `${create.op.method.toUpperCase()} ${create.op.pathKey}`);
+    const createHints = create.kind === 'none' ? {} : readOperationHints(create.op.node, describeOperation(create.op));
     const idempotent = [...(create.kind === 'post' ? [{ op: create.op, hints: createHints }] : []), ...all]
       .flatMap((h) => {
         const header = h.hints.idempotencyKey ?? (h.op.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);

@@ -3,7 +3,7 @@
  * judges, and what is skipped and why. `--dry-run` prints it and sends nothing.
  */
 import { documents } from '../../model/semantics.js';
-import type { SpecOperation } from '../../model/spec-model.js';
+import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import type { CheckId } from '../checks/catalogue.js';
 import type { CollectionOnly, HintedOperation, OperationModel, ResourceModel } from '../model/operation-model.js';
 
@@ -49,10 +49,6 @@ const CHECKS_BY_KIND: Readonly<Record<ScenarioKind, readonly CheckId[]>> = {
   'counter-race': ['no-lost-update', ...COMMON],
 };
 
-function label(op: SpecOperation): string {
-  return `${op.method.toUpperCase()} ${op.pathKey}`;
-}
-
 function scenario(
   kind: ScenarioKind,
   op: SpecOperation,
@@ -61,7 +57,7 @@ function scenario(
 ): PlannedScenario {
   return {
     kind,
-    operation: label(op),
+    operation: describeOperation(op),
     resource: owner.resource,
     collection: owner.collection,
     op,

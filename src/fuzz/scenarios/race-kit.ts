@@ -4,7 +4,7 @@
  * so it is cleaned up, and assembling the recorded race into a {@link RaceObservation}.
  */
 import { isCreate } from '../../model/semantics.js';
-import type { SpecOperation } from '../../model/spec-model.js';
+import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import type { ClientRequest } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
 import type { ResourceModel } from '../model/operation-model.js';
@@ -30,9 +30,7 @@ export function setupFailed(reason: string, exchange?: Exchange): SetupFailure {
 }
 
 /** `POST /orders/{id}/ship`: how reports name an operation. */
-export function opLabel(op: SpecOperation): string {
-  return `${op.method.toUpperCase()} ${op.pathKey}`;
-}
+export const opLabel = describeOperation;
 
 /** A client-chosen id no earlier run can have used. */
 export function freshId(): string {
