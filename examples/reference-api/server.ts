@@ -2,7 +2,9 @@
  * The reference API: an HTTP server (node:http only) that handles every conflict scenario of the
  * conflictcheck check catalogue correctly, unless bugs are switched on.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { BugSwitches, parseBugNames, type BugName } from './bugs.js';
 import { documentRoutes } from './documents.js';
@@ -51,6 +53,9 @@ export function allRoutes(ctx: ApiContext): Route[] {
 }
 
 /** Starts the reference API on `host:port` (default 127.0.0.1:0). */
+/** The first bytes of every HTTP/2 connection (RFC 9113 §3.4). */
+const H2_PREFACE = Buffer.from('PRI * HTTP/2.0');
+
 export async function startReferenceApi(options: ReferenceApiOptions = {}): Promise<RunningApi> {
   const bugs = new BugSwitches(parseBugNames(options.bugs ?? []));
   const ctx: ApiContext = { bugs, etags: new EtagFactory(bugs), paymentProcessingMs: options.paymentProcessingMs ?? 30, rowLocks: new Set() };
@@ -58,16 +63,26 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
   const sockets = new Set<Socket>();
   let requests = 0;
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse): void => {
     requests += 1;
-    serve(router, bugs, req, res).catch((error: unknown) => {
+    serve(router, bugs, req as IncomingMessage, res as ServerResponse).catch((error: unknown) => {
       // Only a broken socket gets here; there is nobody left to answer.
       res.destroy(error instanceof Error ? error : undefined);
     });
-  });
-  server.on('connection', (socket) => {
+  };
+  // One port for HTTP/1.1 and HTTP/2 (h2c with prior knowledge): each connection goes to the server
+  // its first bytes ask for. HTTP/2 lets a client release racing requests in one packet.
+  const http1 = createHttp1Server(handle);
+  const http2 = createHttp2Server(handle);
+  const server = createNetServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    socket.once('readable', () => {
+      const first = socket.read() as Buffer | null;
+      if (first === null) return socket.destroy();
+      socket.unshift(first);
+      (first.subarray(0, H2_PREFACE.length).equals(H2_PREFACE) ? http2 : http1).emit('connection', socket);
+    });
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -153,7 +168,8 @@ function send(res: ServerResponse, reply: Reply): void {
     headers['content-type'] = reply.contentType ?? 'application/json';
     payload = JSON.stringify(reply.body);
   }
-  if (reply.status === 413) headers.connection = 'close';
+  // HTTP/2 forbids connection-specific headers.
+  if (reply.status === 413 && res.req.httpVersionMajor === 1) headers.connection = 'close';
   res.writeHead(reply.status, headers);
   res.end(payload);
 }

@@ -64,7 +64,7 @@ function valid(kind: Kind, value: unknown): boolean {
     case 'number-list':
       return Array.isArray(value) && value.every((v) => Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 599);
     case 'race-mode':
-      return value === 'last-byte' || value === 'all-at-once';
+      return value === 'auto' || value === 'single-packet' || value === 'last-byte' || value === 'all-at-once';
     case 'operations':
       return isObject(value) && Object.entries(value).every(([k, v]) => /^[A-Za-z]+ \//.test(k) && isObject(v));
     case 'fixtures':
@@ -81,7 +81,7 @@ const EXPECTED: Readonly<Record<Kind, string>> = {
   'string-map': 'a map of names to strings',
   'string-list': 'a list of strings',
   'number-list': 'a list of HTTP statuses',
-  'race-mode': 'last-byte or all-at-once',
+  'race-mode': 'auto, single-packet, last-byte or all-at-once',
   operations: 'a map of "METHOD /path" to x-conflictcheck objects',
   fixtures: 'a map of item paths ("/documents/{id}") to lists of path parameter maps',
 };

@@ -9,10 +9,9 @@ import { resolveBaseUrl } from './base-url.js';
 import { parseCheckList, type CheckId } from './checks/catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
 import { runChecks } from './checks/registry.js';
-import { HttpClient } from './http/client.js';
+import { HttpClient, type RunnerRaceMode } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
-import type { RaceMode } from './race/types.js';
 import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
 import { runProperty, type PropertyResult } from './property.js';
 import { documentedFor } from './scenarios/documented.js';
@@ -51,8 +50,8 @@ export interface FuzzOptions {
   readonly deadlineMs?: number;
   /** Statuses a precondition-race loser may get, instead of the documented ones. */
   readonly conflictStatuses?: readonly number[];
-  /** Race release (default last-byte). */
-  readonly raceMode?: RaceMode;
+  /** Race release (default `auto`: HTTP/2 single-packet where the server speaks HTTP/2, else last-byte). */
+  readonly raceMode?: RunnerRaceMode;
   /** Longest re-read of a weak validator before racing anyway, ms (default 1,500). */
   readonly settleMs?: number;
   /**

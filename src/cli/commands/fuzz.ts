@@ -11,7 +11,7 @@ import { loadFuzzConfig, type FuzzConfig } from '../../fuzz/config.js';
 import { ConflictcheckError } from '../../errors.js';
 import { CHECK_IDS, CHECK_TITLES } from '../../fuzz/checks/catalogue.js';
 import { formatPlan } from '../../fuzz/plan/plan.js';
-import type { RaceMode } from '../../fuzz/race/types.js';
+import type { RunnerRaceMode } from '../../fuzz/http/client.js';
 import { resolveCredentials, type ResolvedCredentials } from '../../fuzz/report/credentials.js';
 import { formatJsonReport } from '../../fuzz/report/json.js';
 import { formatJunitReport } from '../../fuzz/report/junit.js';
@@ -26,7 +26,7 @@ import { closestName } from '../suggest.js';
 import type { CommandRunner } from './command.js';
 
 const REPORT_FORMATS = ['json', 'junit'] as const;
-const RACE_MODES: readonly RaceMode[] = ['last-byte', 'all-at-once'];
+const RACE_MODES: readonly RunnerRaceMode[] = ['auto', 'single-packet', 'last-byte', 'all-at-once'];
 
 /** Default racers per race; the replay command repeats `--concurrency` only when it differs. */
 const DEFAULT_CONCURRENCY = 16;
@@ -52,7 +52,7 @@ export interface FuzzArgs {
   timeout?: number;
   deadline?: number;
   conflictStatuses?: string;
-  raceMode?: RaceMode;
+  raceMode?: RunnerRaceMode;
   dryRun: boolean;
   report?: (typeof REPORT_FORMATS)[number];
   reportFile?: string;
@@ -86,7 +86,7 @@ function builder(yargs: Argv): Argv<FuzzArgs> {
     .option('timeout', { type: 'number', describe: 'Per-request timeout in ms (default 5000)' })
     .option('deadline', { type: 'number', describe: 'Time budget of the whole run in seconds (default 300)' })
     .option('conflict-statuses', { type: 'string', describe: 'Statuses a precondition-race loser may get, e.g. 412,409 (default: the documented ones, else 412)' })
-    .option('race-mode', { choices: RACE_MODES, describe: 'How racers are released: last-byte synchronization (default) or all-at-once (plain Promise.all)' })
+    .option('race-mode', { choices: RACE_MODES, describe: 'How racers are released: auto (default: HTTP/2 single-packet where the server speaks HTTP/2, else last-byte), single-packet, last-byte, or all-at-once (plain Promise.all)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Print the plan (what would run, what is skipped and why) and send nothing' })
     .option('report', { choices: REPORT_FORMATS, describe: 'Also write a machine-readable report (needs --report-file)' })
     .option('report-file', { type: 'string', describe: 'Where --report writes' })

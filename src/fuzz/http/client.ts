@@ -28,8 +28,8 @@ export interface HttpClientOptions {
   readonly deadline: number;
   /** Response bodies are cut after this many bytes. */
   readonly maxBodyBytes: number;
-  /** How races are released. */
-  readonly raceMode?: RaceMode;
+  /** How races are released (default `auto`). */
+  readonly raceMode?: RunnerRaceMode;
 }
 
 /** One request to send: a path below the base URL. */
@@ -40,6 +40,12 @@ export interface ClientRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
 }
+
+/**
+ * How the runner releases a race: a {@link RaceMode}, or `auto` — HTTP/2 single-packet release
+ * where the server speaks HTTP/2 (found out on the first race), last-byte synchronization where not.
+ */
+export type RunnerRaceMode = RaceMode | 'auto';
 
 /** Thrown when the budget or the deadline is spent: the run stops and says so. */
 export class BudgetExhausted extends ConflictcheckError {
@@ -55,6 +61,8 @@ export class HttpClient {
   private readonly basePath: string;
   private sent = 0;
   private budgetLifted = false;
+  /** Whether the server speaks HTTP/2: unknown until the first `auto` race. */
+  private http2: boolean | undefined;
 
   constructor(private readonly options: HttpClientOptions) {
     let url: URL;
@@ -149,12 +157,24 @@ export class HttpClient {
       ...(r.body === undefined ? {} : { body: r.body }),
     }));
     const remaining = Math.max(1, this.options.deadline - performance.now());
-    const result = await fireRace(this.origin, raceRequests, {
-      timeoutMs: Math.min(this.options.timeoutMs, remaining),
-      maxBodyBytes: this.options.maxBodyBytes,
-      connectTimeoutMs: Math.min(5_000, this.options.timeoutMs),
-      mode: this.options.raceMode ?? 'last-byte',
-    });
+    const fire = (mode: RaceMode) =>
+      fireRace(this.origin, raceRequests, {
+        timeoutMs: Math.min(this.options.timeoutMs, remaining),
+        maxBodyBytes: this.options.maxBodyBytes,
+        connectTimeoutMs: Math.min(5_000, this.options.timeoutMs),
+        mode,
+      });
+    const wanted = this.options.raceMode ?? 'auto';
+    let result: RaceResult;
+    if (wanted !== 'auto') result = await fire(wanted);
+    else if (this.http2 === false) result = await fire('last-byte');
+    else {
+      result = await fire('single-packet');
+      // No HTTP/2 connection could be made, so nothing was sent: fire the race the HTTP/1.1 way.
+      const noConnection = result.records.every((r) => r.releasedAt === undefined && r.status === undefined) && result.reason?.startsWith('no HTTP/2 connection') === true;
+      this.http2 = !noConnection;
+      if (noConnection) result = await fire('last-byte');
+    }
     const exchanges = result.records.map((record): Exchange => {
       const request = raceRequests[record.index]!;
       const sent: SentRequest = {

@@ -11,6 +11,7 @@ import { ConflictcheckError } from '../../errors.js';
 import { classifyError } from './classify-error.js';
 import { openConnection, singleUseConnector, type RaceTarget } from './connect.js';
 import { gatedBody } from './gated-body.js';
+import { fireSinglePacket } from './single-packet.js';
 import { readLimited } from './read-body.js';
 import { ReleaseGate } from './release-gate.js';
 import { tapSocket } from './socket-tap.js';
@@ -192,6 +193,7 @@ export async function fireRace(origin: string, requests: readonly RaceRequest[],
   const resolved: RaceOptions = { ...DEFAULT_RACE_OPTIONS, ...options };
   const target = parseTarget(origin);
   validate(requests, resolved);
+  if (resolved.mode === 'single-packet') return fireSinglePacket(target.origin, requests, resolved);
   const gate = resolved.mode === 'last-byte' ? new ReleaseGate(requests.length) : undefined;
   const context: RaceContext = { target, options: resolved, gate };
   const connections = await Promise.allSettled(requests.map(() => openConnection(target, resolved.connectTimeoutMs, resolved.tls)));

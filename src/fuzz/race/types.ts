@@ -20,8 +20,10 @@ export interface RaceRequest {
  * - `last-byte`: every request is sent whole but its final byte; when all racers got that far,
  *   every final byte is written in one tight loop (Turbo Intruder's "last-byte sync").
  * - `all-at-once`: plain `Promise.all` over undici with no gate, the baseline to measure against.
+ * - `single-packet`: HTTP/2 streams of one connection whose final frames go out in one write
+ *   (needs a server that speaks HTTP/2: h2 over TLS, or h2c for `http:`).
  */
-export type RaceMode = 'last-byte' | 'all-at-once';
+export type RaceMode = 'last-byte' | 'all-at-once' | 'single-packet';
 
 /** Options of `fireRace`. */
 export interface RaceOptions {
