@@ -76,11 +76,12 @@ async function createDocument(request, url, n) {
 
 async function detection(fireRace, request, bug) {
   const server = await startServer(bug === 'none' ? [] : [bug]);
-  const stats = { 'last-byte': { hits: 0, spreads: [], synced: 0 }, 'all-at-once': { hits: 0, spreads: [], synced: 0 } };
+  const stats = { 'single-packet': { hits: 0, spreads: [], synced: 0 }, 'last-byte': { hits: 0, spreads: [], synced: 0 }, 'all-at-once': { hits: 0, spreads: [], synced: 0 } };
   try {
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate the order so both modes see the same machine conditions.
-      for (const mode of round % 2 === 0 ? ['last-byte', 'all-at-once'] : ['all-at-once', 'last-byte']) {
+      const modes = Object.keys(stats);
+      for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
         const doc = await createDocument(request, server.url, round);
         const requests = Array.from({ length: RACERS }, (_, i) => ({
           method: 'PUT',
@@ -201,7 +202,7 @@ async function main() {
       process.stderr.write(`bench:race: detection against ${bug === 'none' ? 'the correct server' : `--bug ${bug}`}…\n`);
       const stats = await detection(fireRace, undici.request, bug);
       for (const [mode, s] of Object.entries(stats)) {
-        const label = mode === 'last-byte' ? 'last-byte' : 'Promise.all (all-at-once)';
+        const label = { 'single-packet': 'HTTP/2 single-packet', 'last-byte': 'HTTP/1.1 last-byte', 'all-at-once': 'HTTP/1.1 Promise.all (all-at-once)' }[mode];
         lines.push(`| ${bug === 'none' ? 'correct (control)' : bug} | ${label} | ${ROUNDS} | ${s.hits} | ${pct(s.hits)} | ${median(s.spreads).toFixed(3)} | ${s.synced}/${ROUNDS} |`);
       }
     }

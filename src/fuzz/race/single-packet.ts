@@ -161,20 +161,20 @@ export async function fireSinglePacket(origin: string, requests: readonly RaceRe
     // Give nghttp2 a turn to put every held frame on the wire before the release.
     await new Promise((resolve) => setImmediate(resolve));
     await options.beforeRelease?.();
-    const released = performance.now();
     for (const s of streams) {
       if (s.stream === undefined || s.stream.destroyed) continue;
-      s.releasedAt = released;
+      s.releasedAt = performance.now();
       s.stream.end(s.last !== undefined && s.last.length > 0 ? s.last : undefined);
     }
+    const releaseTimes = streams.flatMap((s) => (s.releasedAt === undefined ? [] : [s.releasedAt]));
     for (const s of streams) s.armTimeout();
     const records = await Promise.all(streams.map((s) => s.done));
     const failed = held.findIndex((ok) => !ok);
     return {
       mode: 'single-packet',
       records,
-      // Every final frame is queued in one synchronous loop and written by nghttp2 in one go.
-      releaseSpreadMs: 0,
+      // The final frames are queued in one synchronous loop (this spread) and written by nghttp2 in one go.
+      releaseSpreadMs: releaseTimes.length < 2 ? 0 : Math.max(...releaseTimes) - Math.min(...releaseTimes),
       synchronized: failed === -1,
       ...(failed === -1 ? {} : { reason: `racer ${failed} could not send its request before the release` }),
     };
