@@ -27,11 +27,37 @@ function compilerFor(root: object): Compiler {
     const options = { strict: false, validateFormats: false, allErrors: true, validateSchema: false } as const;
     const ajv = typeof openapi === 'string' && openapi.startsWith('3.1') ? new Ajv2020(options) : new Ajv(options);
     // The document itself is not a schema; registered with an `$id` so that `#/…` refs resolve inside it.
-    ajv.addSchema({ ...(root as Record<string, unknown>), $id: ROOT_ID }, ROOT_ID, undefined, false);
+    const document = (root as { swagger?: unknown }).swagger === '2.0' ? withSwaggerNullable(root) : root;
+    ajv.addSchema({ ...(document as Record<string, unknown>), $id: ROOT_ID }, ROOT_ID, undefined, false);
     compiler = { ajv, compiled: new Map() };
     compilers.set(root, compiler);
   }
   return compiler;
+}
+
+/**
+ * A copy of a Swagger 2.0 document in which `x-nullable: true` (its de-facto nullable) is also
+ * written as `nullable: true`, the keyword ajv understands. Cycle-safe; the original is not touched.
+ */
+function withSwaggerNullable(root: object): object {
+  const copies = new Map<object, unknown>();
+  const copy = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    const seen = copies.get(value);
+    if (seen !== undefined) return seen;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      copies.set(value, out);
+      for (const item of value) out.push(copy(item));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    copies.set(value, out);
+    for (const [key, item] of Object.entries(value)) out[key] = copy(item);
+    if (out['x-nullable'] === true && out.nullable === undefined) out.nullable = true;
+    return out;
+  };
+  return copy(root) as object;
 }
 
 function pointer(path: JsonPath): string {
