@@ -10,7 +10,6 @@ import { ruleDefinitions } from './ruleset/registry.js';
 
 /** The conflictcheck ruleset, for `extends: ["conflictcheck"]` or `Spectral#setRuleset`. */
 const ruleset = {
-  documentationUrl: 'https://www.npmjs.com/package/conflictcheck',
   description: 'conflictcheck: 409 responses, ETags and conditional requests, problem details (RFC 9110, 6585, 9457).',
   formats: [oas2, oas3_0, oas3_1],
   rules: ruleDefinitions,
