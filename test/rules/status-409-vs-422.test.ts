@@ -7,7 +7,7 @@ testRule('status-409-vs-422', [
     name: 'OAS 3.0: a 409 described as invalid and a 422 described as "already exists" (any case, any spacing) are reported',
     fixture: 'invalid-oas3.yaml',
     errors: [
-      { path: ['paths', '/users', 'post', 'responses', '409', 'description'], message: '409 response of POST /users is described with "Invalid"' },
+      { path: ['paths', '/users', 'post', 'responses', '409', 'description'], message: 'The 409 response of POST /users is described with "Invalid"' },
       { path: ['paths', '/users', 'post', 'responses', '422', 'description'], message: /described with "Already\s+Exists": a request that conflicts .* is 409 Conflict/ },
     ],
   },

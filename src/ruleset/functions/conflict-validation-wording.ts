@@ -44,7 +44,9 @@ export const conflictValidationWording = specFunction<ConflictValidationWordingO
         response.status === '422'
           ? 'a request that conflicts with the current state of the resource is 409 Conflict (RFC 9110 §15.5.10); 422 is for well-formed content that is semantically wrong (§15.5.21)'
           : 'content that fails validation is 422 (RFC 9110 §15.5.21) or 400; 409 is for a conflict with the current state of the resource (§15.5.10)';
-      return [{ message: `${label} is described with "${word[0]}": ${advice}.`, path: [...response.path, 'description'] }];
+      // "The …": a message that starts with a status after this rule's id (which ends in digits) is
+      // mangled by Spectral's stylish formatter, which joins "422   422" into "422:422".
+      return [{ message: `${/^\d/.test(label) ? `The ${label}` : label} is described with "${word[0]}": ${advice}.`, path: [...response.path, 'description'] }];
     });
   },
 );
