@@ -14,7 +14,7 @@ import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
 import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
 import { runProperty, type PropertyResult } from './property.js';
-import { documentedFor } from './scenarios/documented.js';
+import { documentedFor } from './checks/documented.js';
 import { CreatedResources } from './scenarios/instances.js';
 import { SCENARIOS } from './scenarios/registry.js';
 

@@ -2,7 +2,8 @@
  * What the spec documents for the operation under contention, as the checks ask it: is a status
  * documented (exactly or by a `4XX`/`default` range), and which statuses may a loser get.
  */
-import type { SpecOperation } from '../../model/spec-model.js';
+import { isJsonMediaType, isProblemMediaType } from '../../model/semantics.js';
+import type { SpecModel, SpecOperation } from '../../model/spec-model.js';
 import type { Documented, RaceObservation } from '../observation.js';
 import type { CheckContext } from './check.js';
 
@@ -28,34 +29,40 @@ export function describeDocumented(documented: Documented): string {
   return all.length === 0 ? 'none' : all.join(', ');
 }
 
-const PROBLEM_JSON = 'application/problem+json';
-const CONFLICT_LOSER_STATUSES = [412, 409];
+/** Statuses a loser of a precondition race may get, in order of preference (DESIGN.md). */
+const CONFLICT_CANDIDATES = [412, 409] as const;
 
 /**
  * What an operation of the spec model documents, in the shape the checks read: exact statuses,
- * ranges (`4XX`, `default`), the statuses a loser may get (documented 412/409, else 412), whether
- * a 409/412/428 promises problem+json, and the error schema per status (`default` or the class
- * range standing in for an undocumented status). The runner may build its own; this one is the
- * reading the checks' tests rely on.
+ * ranges (`4XX`, `default`), the statuses a loser may get (`acceptedConflicts` from
+ * `--conflict-statuses`, else the documented 412/409, else 412), whether a 409/412/428 promises
+ * problem+json, and the error schema per status (the class range or `default` standing in for an
+ * undocumented status; problem+json preferred, then JSON).
  */
-export function documentedFromSpec(op: SpecOperation, root: object): Documented {
+export function documentedFor(spec: SpecModel, op: SpecOperation, acceptedConflicts?: readonly number[]): Documented {
   const statuses = new Set<number>();
   const ranges = new Set<string>();
   for (const key of op.responses.keys()) {
-    if (/^\d{3}$/.test(key)) statuses.add(Number(key));
-    else ranges.add(key.toUpperCase() === 'DEFAULT' ? 'default' : key.toUpperCase());
+    if (/^[1-5]\d\d$/.test(key)) statuses.add(Number(key));
+    else ranges.add(key.toLowerCase() === 'default' ? 'default' : key.toUpperCase());
   }
-  const responseFor = (status: number) =>
-    op.responses.get(String(status)) ?? op.responses.get(`${Math.floor(status / 100)}XX`) ?? op.responses.get(`${Math.floor(status / 100)}xx`) ?? op.responses.get('default');
-  const promisesProblemJson = [409, 412, 428].some((s) => op.responses.get(String(s))?.content.some((m) => m.mediaType.split(';')[0]!.trim().toLowerCase() === PROBLEM_JSON) === true);
+  const inferred = CONFLICT_CANDIDATES.filter((s) => statuses.has(s));
+  const conflictStatuses = acceptedConflicts ?? (inferred.length > 0 ? inferred : [412]);
+  const promisesProblemJson = [409, 412, 428].some((s) => op.responses.get(String(s))?.content.some((c) => isProblemMediaType(c.mediaType)) === true);
+  const responseFor = (status: number) => {
+    const range = `${Math.floor(status / 100)}`;
+    return op.responses.get(String(status)) ?? op.responses.get(`${range}XX`) ?? op.responses.get(`${range}xx`) ?? op.responses.get('default');
+  };
   return {
     statuses,
     ranges,
-    conflictStatuses: CONFLICT_LOSER_STATUSES.filter((s) => statuses.has(s)),
+    conflictStatuses,
     promisesProblemJson,
     errorSchema: (status) => {
-      const media = responseFor(status)?.content[0];
-      return media === undefined ? undefined : { mediaType: media.mediaType, ...(media.schema === undefined ? {} : { schema: media.schema }), root };
+      const response = responseFor(status);
+      const media = response?.content.find((c) => isProblemMediaType(c.mediaType)) ?? response?.content.find((c) => isJsonMediaType(c.mediaType));
+      if (media === undefined) return undefined;
+      return { mediaType: media.mediaType, ...(media.schema === undefined ? {} : { schema: media.schema }), root: spec.root };
     },
   };
 }

@@ -6,7 +6,7 @@ export { CHECK_IDS, CHECK_TITLES, parseCheckList } from './catalogue.js';
 export type { CheckId } from './catalogue.js';
 export { ALL_SCENARIO_KINDS, defaultCheckContext } from './check.js';
 export type { Check, CheckContext, SchemaValidator, SchemaVerdict } from './check.js';
-export { conflictStatuses, documentedFromSpec, isDocumented } from './documented.js';
+export { conflictStatuses, documentedFor, isDocumented } from './documented.js';
 export { DEFAULT_TOKEN, FOLLOW_UP, readFacts } from './facts.js';
 export type { ObservationFacts } from './facts.js';
 export { validateAgainstSpecSchema } from './problem-schema.js';

@@ -9,7 +9,7 @@ import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReferenceApi, type RunningApi } from '../../../examples/reference-api/server.js';
 import type { CheckId } from '../../../src/fuzz/checks/catalogue.js';
-import { documentedFromSpec } from '../../../src/fuzz/checks/documented.js';
+import { documentedFor } from '../../../src/fuzz/checks/documented.js';
 import { runChecks } from '../../../src/fuzz/checks/registry.js';
 import { loadSpecForFuzz } from '../../../src/fuzz/model/load-spec.js';
 import type { CheckOutcome, Exchange, RaceObservation, ReadState } from '../../../src/fuzz/observation.js';
@@ -19,7 +19,7 @@ import { ctx } from './builder.js';
 const UPDATE_CHECKS: CheckId[] = ['single-winner', 'conflict-status', 'no-lost-update', 'validator-changes', 'stale-validator-rejected', 'conflict-resolvable', 'weak-validator', 'problem-details', 'documented-status', 'no-server-error'];
 const spec = await loadSpecForFuzz(join(import.meta.dirname, '..', '..', '..', 'examples', 'specs', 'reference-api.yaml'));
 const put = spec.operations.find((op) => op.method === 'put' && op.pathKey === '/documents/{id}')!;
-const documented = documentedFromSpec(put, spec.root);
+const documented = documentedFor(spec, put);
 
 let api: RunningApi | undefined;
 afterEach(async () => {

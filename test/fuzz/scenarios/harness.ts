@@ -14,7 +14,7 @@ import { HttpClient } from '../../../src/fuzz/http/client.js';
 import type { CheckFailure, RaceObservation } from '../../../src/fuzz/observation.js';
 import type { PropertyResult } from '../../../src/fuzz/property.js';
 import { fuzz, planFuzz, type FuzzOptions, type FuzzReport } from '../../../src/fuzz/run.js';
-import { documentedFor } from '../../../src/fuzz/scenarios/documented.js';
+import { documentedFor } from '../../../src/fuzz/checks/documented.js';
 import { CreatedResources, type SetupFailure } from '../../../src/fuzz/scenarios/instances.js';
 import { SCENARIOS } from '../../../src/fuzz/scenarios/registry.js';
 import type { ScenarioContext } from '../../../src/fuzz/scenarios/scenario.js';
