@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import parsers from '@stoplight/spectral-parsers';
 import { ConflictcheckError } from '../errors.js';
 import type { FuzzOptions } from './run.js';
+import { isObject } from '../model/json.js';
 
 /** The file names looked for in the working directory, in order. */
 export const CONFIG_FILES = ['conflictcheck.config.yaml', 'conflictcheck.config.yml', 'conflictcheck.config.json'] as const;
@@ -46,10 +47,6 @@ const KEYS: Readonly<Record<keyof FuzzConfig, Kind>> = {
   operations: 'operations',
   fixtures: 'fixtures',
 };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function valid(kind: Kind, value: unknown): boolean {
   switch (kind) {

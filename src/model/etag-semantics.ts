@@ -7,12 +7,7 @@
 import { deref, isOpaqueRef, type JsonPath, type Located } from './refs.js';
 import { schemaTypes } from './schema.js';
 import type { HttpMethod, SpecHeader, SpecModel, SpecOperation, SpecResponse } from './spec-model.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isObject, type Json } from './json.js';
 
 /** The `ETag` response header, lower-cased as the model keys headers. */
 export const ETAG = 'etag';

@@ -8,12 +8,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { describeOperation } from './spec-model.js';
 import { deref, type JsonPath } from './refs.js';
 import type { HttpMethod, SpecModel, SpecOperation } from './spec-model.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isObject, type Json } from './json.js';
 
 /** The conditional request headers of RFC 9110 §13.1, lower-cased. */
 export const CONDITIONAL_HEADERS = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since', 'if-range'] as const;

@@ -6,6 +6,7 @@
 import { describeOperation } from './spec-model.js';
 import { deref, refOf, type JsonPath, type Located } from './refs.js';
 import type { SpecMediaType, SpecModel, SpecOperation, SpecResponse } from './spec-model.js';
+import { isObject } from './json.js';
 
 /** The members RFC 9457 §3.1 defines; every one of them is optional. */
 export const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'] as const;
@@ -97,10 +98,6 @@ export function isSharedResponse(response: SpecResponse): boolean {
 /** True when `path` lies under `paths`: the schema is written inside one operation. */
 export function isUnderPaths(path: JsonPath): boolean {
   return path[0] === 'paths';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** True when the schema is an `allOf` with a part given by `$ref`: it extends a shared schema. */

@@ -3,12 +3,7 @@
  * merged through `allOf` and local `$ref`s, and a schema's declared type.
  */
 import { deref, type JsonPath, type Located } from './refs.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isObject, type Json } from './json.js';
 
 /** One property of an object schema. */
 export interface SchemaProperty {

@@ -4,6 +4,7 @@
  * model instead of walking the document itself, so the walk happens once however many rules run.
  */
 import { deref, type JsonPath, type Located } from './refs.js';
+import { isObject, type Json } from './json.js';
 
 /** The HTTP methods an OpenAPI path item can hold. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -11,8 +12,6 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** OpenAPI major version family of a document. */
 export type SpecVersion = '2.0' | '3.0' | '3.1';
-
-type Json = Record<string, unknown>;
 
 /** One media type of a request or response body. */
 export interface SpecMediaType {
@@ -97,10 +96,6 @@ export interface SpecModel {
 }
 
 const modelCache = new WeakMap<object, SpecModel | null>();
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Detects the OpenAPI version family; null when the document is not OpenAPI. */
 export function specVersionOf(root: unknown): SpecVersion | null {

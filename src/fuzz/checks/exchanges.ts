@@ -3,6 +3,7 @@
  * one-line tallies ("3 × 200, 13 × 412") that failures print as "Received".
  */
 import type { Exchange, ReceivedResponse } from '../observation.js';
+import { isObject, parseJson } from '../../model/json.js';
 
 /** True for a 2xx status. */
 export function is2xx(status: number | undefined): boolean {
@@ -50,20 +51,9 @@ export function headerValue(headers: Readonly<Record<string, string>> | undefine
   return undefined;
 }
 
-/** The parsed JSON of a text, or `undefined` when it is not JSON (or empty). */
-export function parseJson(text: string | undefined): unknown {
-  if (text === undefined || text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
+export { parseJson };
 /** True for a plain JSON object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export const isRecord = isObject;
 
 /** The JSON body of a completed, untruncated response, or `undefined`. */
 export function jsonBody(ex: Exchange): unknown {

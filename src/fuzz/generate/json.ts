@@ -3,13 +3,9 @@
  * stable serialisation (JSON Schema's `uniqueItems` and `enum` compare by value, not identity).
  */
 
-/** A JSON object as read from a document. */
-export type Json = Record<string, unknown>;
+import { isObject, type Json } from '../../model/json.js';
 
-/** True for a plain JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isObject, type Json };
 
 /** JSON text with object keys sorted, so equal values serialise equally. */
 export function stableStringify(value: unknown): string {

@@ -4,6 +4,7 @@
  * machines, transitions, idempotency keys, counters.
  */
 import { ConflictcheckError } from '../../errors.js';
+import { isObject, type Json } from '../../model/json.js';
 
 /** Where a resource's concurrency token lives and how a write sends it back. */
 export type TokenLocation =
@@ -38,12 +39,6 @@ export interface StateMachine {
   readonly field: string;
   readonly initial: string;
   readonly transitions: Readonly<Record<string, readonly string[]>>;
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function fail(where: string, problem: string): never {

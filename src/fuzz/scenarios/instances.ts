@@ -3,6 +3,7 @@
  * itself (DESIGN.md, safety), records every one of them, and deletes them at the end.
  */
 import fc from 'fast-check';
+import { parseJson } from '../../model/json.js';
 import type { SpecModel } from '../../model/spec-model.js';
 import type { HttpClient } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
@@ -66,14 +67,6 @@ export class CreatedResources {
 /** Fills `{name}` placeholders of a path template. */
 export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Reads the concurrency token from a response, wherever the resource keeps it. */

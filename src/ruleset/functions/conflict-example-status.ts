@@ -14,12 +14,7 @@ import { deref, isOpaqueRef, valueAt, type Located } from '../../model/refs.js';
 import { isJsonMediaType } from '../../model/semantics.js';
 import type { SpecMediaType, SpecModel } from '../../model/spec-model.js';
 import { specFunction } from '../spec-function.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isObject, type Json } from '../../model/json.js';
 
 /** The examples of one media type, and whether some example could not be read. */
 interface MediaExamples {
