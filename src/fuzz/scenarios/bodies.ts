@@ -106,6 +106,11 @@ export function nonce(): string {
   return `${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
+/** A client-chosen id no earlier run can have used. */
+export function freshId(): string {
+  return `cc-${nonce()}`;
+}
+
 /**
  * Makes `value` unique to this run while keeping it valid for its schema where it can: emails
  * keep their domain, UUIDs are fresh, other strings get a suffix within `maxLength`.

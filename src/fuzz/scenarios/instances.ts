@@ -9,7 +9,7 @@ import type { HttpClient } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
 import type { CreateStrategy, ResourceModel } from '../model/operation-model.js';
 import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
-import { bodyArbitrary, nonce, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
+import { bodyArbitrary, freshId, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
 
 /** One created instance of a resource. */
 export interface Instance {
@@ -163,7 +163,7 @@ export async function createInstance(
     id = createdId(create, response);
     if (id === undefined) return { reason: `POST ${create.op.pathKey} answered 201 without the new id`, exchange };
   } else {
-    id = `cc-${nonce()}`;
+    id = freshId();
     const path = fillPath(resource.itemPath, { ...params, [resource.idParam]: id });
     const conditional: Record<string, string> = create.op.headerParams.has('if-none-match') ? { 'if-none-match': '*' } : {};
     exchange = await client.send({ method: 'PUT', path, headers: { ...contentType, ...conditional }, ...(payload === undefined ? {} : { body: payload }) });

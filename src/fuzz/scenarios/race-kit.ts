@@ -11,7 +11,7 @@ import type { ResourceModel } from '../model/operation-model.js';
 import type { Exchange, RaceObservation, ReadState } from '../observation.js';
 import type { ScenarioKind } from '../plan/plan.js';
 import type { RaceResult } from '../race/types.js';
-import { nonce, requestContentType, serializeBody } from './bodies.js';
+import { freshId, requestContentType, serializeBody } from './bodies.js';
 import { bodyWithToken, createdId, createInstance, fillPath, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
 import type { ScenarioContext } from './scenario.js';
 
@@ -32,10 +32,7 @@ export function setupFailed(reason: string, exchange?: Exchange): SetupFailure {
 /** `POST /orders/{id}/ship`: how reports name an operation. */
 export const opLabel = describeOperation;
 
-/** A client-chosen id no earlier run can have used. */
-export function freshId(): string {
-  return `cc-${nonce()}`;
-}
+export { freshId };
 
 /**
  * The path parameters of `resource`'s parents: creates the parent instance (and its parents)

@@ -6,8 +6,9 @@
  */
 import type { RaceObservation } from '../observation.js';
 import { collectProperties } from '../../model/schema.js';
-import { requestContentType, requestMedia, serializeBody } from './bodies.js';
-import { bodyWithToken, createInstance, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
+import { requestMedia } from './bodies.js';
+import { createInstance, readState, type Instance, type SetupFailure } from './instances.js';
+import { requestFor } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
@@ -25,16 +26,9 @@ async function settledRead(ctx: ScenarioContext, instance: Instance) {
   return { first, state };
 }
 
+/** A write of the instance, conditioned on `token` (none for precondition-required). */
 function writeRequest(ctx: ScenarioContext, instance: Instance, body: unknown, token: string | undefined) {
-  const op = ctx.planned.op!;
-  const resourceToken = instance.resource.token;
-  const payload = bodyWithToken(resourceToken, body, token);
-  return {
-    method: op.method.toUpperCase(),
-    path: withToken(resourceToken, instance.path, token),
-    headers: { ...tokenHeaders(resourceToken, token), ...(payload === undefined ? {} : { 'content-type': requestContentType(op) }) },
-    ...(payload === undefined ? {} : { body: serializeBody(op, payload) }),
-  };
+  return requestFor(ctx.planned.op!, instance.path, body, { token: instance.resource.token, value: token, always: true });
 }
 
 function isSuccess(status: number | undefined): boolean {
