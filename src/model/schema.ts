@@ -2,8 +2,8 @@
  * Small readers of JSON Schema as OpenAPI writes it, over the unresolved document: properties
  * merged through `allOf` and local `$ref`s, and a schema's declared type.
  */
-import { deref, type JsonPath, type Located } from './refs.js';
-import { isObject, type Json } from './json.js';
+import { deref, type Located } from './refs.js';
+import { isObject } from './json.js';
 
 /** One property of an object schema. */
 export interface SchemaProperty {
@@ -52,7 +52,3 @@ export function schemaTypes(schema: unknown): string[] {
   return [];
 }
 
-/** The path where a schema is written, as a convenience for results. */
-export function schemaPath(schema: Located | undefined, fallback: JsonPath): JsonPath {
-  return schema?.path ?? fallback;
-}

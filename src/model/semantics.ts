@@ -2,7 +2,7 @@
  * Conflict semantics shared by the ruleset and the runner: which methods write, which statuses
  * mean "conflict", which media types are problem details, where validators live.
  */
-import type { HttpMethod, SpecMediaType, SpecOperation, SpecResponse } from './spec-model.js';
+import type { HttpMethod, SpecOperation, SpecResponse } from './spec-model.js';
 
 /** Methods that change state and so can conflict. */
 export const WRITE_METHODS: ReadonlySet<HttpMethod> = new Set(['put', 'patch', 'delete', 'post']);
@@ -27,11 +27,6 @@ export function isJsonMediaType(mediaType: string): boolean {
   return base === 'application/json' || base.endsWith('+json');
 }
 
-/** The response documented for exactly `status` (no ranges, no default). */
-export function responseFor(op: SpecOperation, status: string | number): SpecResponse | undefined {
-  return op.responses.get(String(status));
-}
-
 /** True when `status` is documented exactly for the operation. */
 export function documents(op: SpecOperation, status: string | number): boolean {
   return op.responses.has(String(status));
@@ -47,11 +42,6 @@ export function isCreate(op: SpecOperation): boolean {
   return op.method === 'post' && documents(op, 201);
 }
 
-/** True when the operation accepts the named request header (case-insensitive). */
-export function acceptsHeader(op: SpecOperation, name: string): boolean {
-  return op.headerParams.has(name.toLowerCase());
-}
-
 /** True when any of the responses documents the named header (case-insensitive). */
 export function returnsHeader(responses: Iterable<SpecResponse>, name: string): boolean {
   const key = name.toLowerCase();
@@ -59,7 +49,3 @@ export function returnsHeader(responses: Iterable<SpecResponse>, name: string): 
   return false;
 }
 
-/** The problem-details media types of a response. */
-export function problemContent(response: SpecResponse): SpecMediaType[] {
-  return response.content.filter((c) => isProblemMediaType(c.mediaType));
-}

@@ -140,7 +140,3 @@ export function uniquifyFields(spec: SpecModel, op: SpecOperation, body: unknown
   return out;
 }
 
-/** A fixed arbitrary: always `value`. */
-export function pinned(value: unknown): fc.Arbitrary<unknown> {
-  return fc.constant(value);
-}

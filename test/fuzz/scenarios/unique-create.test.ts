@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRecord, jsonBody } from '../../../src/fuzz/checks/exchanges.js';
-import { startReferenceApi } from '../../../examples/reference-api/server.js';
 import { fuzz } from '../../../src/fuzz/run.js';
 import { expectCaught, expectClean, observeRaces, REFERENCE_SPEC, runScenario } from './harness.js';
 
