@@ -23,7 +23,63 @@ testRule('problem-consistent-4xx', [
       },
     ],
   },
-  { name: 'OAS 3.1: allOf extensions of one base ($ref’d or inline) agree; JSON bodies are not compared', fixture: 'valid-oas31.yaml', errors: [] },
+  {
+    name: 'OAS 3.1: allOf extensions of one base ($ref’d or inline) agree; an application/json body of the same base agrees',
+    fixture: 'valid-oas31.yaml',
+    errors: [],
+  },
+  {
+    name: 'OAS 3.0: an application/json 422 with its own schema beside problem+json 409 and 412 is reported',
+    fixture: 'invalid-json-422-oas3.yaml',
+    errors: [
+      {
+        path: ['paths', '/documents/{id}', 'put', 'responses', '422'],
+        message:
+          '422 response of PUT /documents/{id} uses application/json schema #/components/schemas/ValidationErrors, but most 409/412/428/422 responses use #/components/schemas/Problem',
+      },
+    ],
+  },
+  {
+    name: 'OAS 3.1: an inline application/json 422 schema beside problem+json 409 and 428 is reported',
+    fixture: 'invalid-json-422-oas31.yaml',
+    errors: [
+      {
+        path: ['paths', '/documents/{id}', 'patch', 'responses', '422'],
+        message: 'uses application/json schema #/paths/~1documents~1{id}/patch/responses/422/content/application~1json/schema, but most',
+      },
+    ],
+  },
+  {
+    name: 'Swagger 2.0: a 422 that produces application/json with its own schema, beside problem+json 409 and 412, is reported',
+    fixture: 'invalid-json-422-swagger2.yaml',
+    errors: [{ path: ['paths', '/documents', 'post', 'responses', '422'], message: 'uses application/json schema #/definitions/ValidationErrors' }],
+  },
+  {
+    name: 'problem+json is preferred where a response offers both; bodies without a JSON schema are not compared',
+    document: {
+      openapi: '3.0.3',
+      info,
+      components,
+      paths: {
+        '/a': {
+          put: {
+            responses: {
+              '409': problem('A'),
+              '412': {
+                description: 'c',
+                content: {
+                  'application/json': { schema: { $ref: '#/components/schemas/B' } },
+                  'application/problem+json': { schema: { $ref: '#/components/schemas/A' } },
+                },
+              },
+              '428': { description: 'c', content: { 'text/plain': { schema: { type: 'string' } } } },
+            },
+          },
+        },
+      },
+    },
+    errors: [],
+  },
   {
     name: 'Swagger 2.0: the odd schema out is reported',
     fixture: 'invalid-swagger2.yaml',

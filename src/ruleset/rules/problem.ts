@@ -44,7 +44,7 @@ export const problemRules: Record<string, RuleDefinition> = {
     function: problemSharedRef,
   }),
   'problem-consistent-4xx': specRule({
-    description: 'The 409, 412, 428 and 422 responses of a document share one problem schema.',
+    description: 'The 409, 412, 428 and 422 responses of a document share one error schema, problem+json or plain JSON.',
     severity: 'info',
     recommended: true,
     function: problemConsistentSchema,
