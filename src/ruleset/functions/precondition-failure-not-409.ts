@@ -4,7 +4,7 @@
  */
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { accepted412Headers } from '../../model/precondition-semantics.js';
-import { describeOperation, specFunction } from '../spec-function.js';
+import { specFunction } from '../spec-function.js';
 
 /** Options of {@link preconditionFailureNot409}. */
 export interface PreconditionFailureNot409Options {
@@ -33,8 +33,10 @@ function firstWordIn(text: string, words: readonly string[]): string | undefined
 }
 
 /**
- * Fails a 409 response of an operation that documents no 412 when the operation accepts If-Match,
- * or when the 409's description calls it a failed precondition.
+ * Fails a 409 response whose description calls it a failed precondition, whether or not the
+ * operation documents a 412 as well. An operation that accepts If-Match and documents a 409 but no
+ * 412 is not reported here: the defect there is the missing 412, which `if-match-requires-412`
+ * reports — one defect, one report.
  */
 export const preconditionFailureNot409 = specFunction<PreconditionFailureNot409Options>(
   'preconditionFailureNot409',
@@ -51,14 +53,7 @@ export const preconditionFailureNot409 = specFunction<PreconditionFailureNot409O
     const results: IFunctionResult[] = [];
     for (const op of model.operations) {
       const conflict = op.responses.get('409');
-      if (conflict === undefined || op.responses.has('412')) continue;
-      if (op.headerParams.has('if-match')) {
-        results.push({
-          message: `${describeOperation(op)} accepts If-Match and documents 409 but no 412: a failed If-Match is answered 412 Precondition Failed (RFC 9110 §13.1.1), not 409.`,
-          path: conflict.listedAt,
-        });
-        continue;
-      }
+      if (conflict === undefined) continue;
       const description = conflict.description ?? '';
       const word =
         firstWordIn(description, options.words) ??
@@ -66,7 +61,7 @@ export const preconditionFailureNot409 = specFunction<PreconditionFailureNot409O
       if (word === undefined) continue;
       // No operation in the message: a shared 409 component is then reported once, where it is written.
       results.push({
-        message: `A 409 response described as a failed precondition ("${word}") where no 412 is documented: a failed precondition is answered 412 Precondition Failed (RFC 9110 §13.1.1), not 409.`,
+        message: `A 409 response described as a failed precondition ("${word}"): a failed precondition is answered 412 Precondition Failed (RFC 9110 §13.1.1), not 409; describe it under a 412 and keep the 409 for conflicts with the current state.`,
         path: [...conflict.path, 'description'],
       });
     }
