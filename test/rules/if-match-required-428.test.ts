@@ -23,9 +23,33 @@ testRule('if-match-required-428', [
     errors: [{ path: [...DOC, 'put', 'responses'], message: 'requires If-Unmodified-Since' }],
   },
   {
-    name: 'OAS 3.1: path-level required If-Match with a $ref 428; an operation-level optional override; If-None-Match explains 428',
+    name: 'OAS 3.1: path-level required If-Match with a $ref 428; an operation-level optional override without 428; If-None-Match explains 428',
     fixture: 'valid-oas31.yaml',
     errors: [],
+  },
+  {
+    name: 'OAS 3.0: a 428 beside an optional $ref If-Match, or an optional if-unmodified-since, is reported; optional If-Match or If-None-Match is not',
+    fixture: 'invalid-optional-header-oas3.yaml',
+    errors: [
+      {
+        path: [...DOC, 'put', 'responses', '428'],
+        message: 'PUT /documents/{id} documents 428 Precondition Required but its If-Match header is optional',
+      },
+      {
+        path: [...DOC, 'patch', 'responses', '428'],
+        message: 'PATCH /documents/{id} documents 428 Precondition Required but its If-Unmodified-Since header is optional',
+      },
+    ],
+  },
+  {
+    name: 'OAS 3.1: an operation-level optional If-Match overriding a required path-level one contradicts its $ref 428',
+    fixture: 'invalid-optional-header-oas31.yaml',
+    errors: [{ path: [...DOC, 'delete', 'responses', '428'], message: 'DELETE /documents/{id} documents 428 Precondition Required but its If-Match header is optional' }],
+  },
+  {
+    name: 'Swagger 2.0: a 428 beside an optional If-Match is reported; optional If-Match or If-Unmodified-Since is not',
+    fixture: 'invalid-optional-header-swagger2.yaml',
+    errors: [{ path: [...DOC, 'delete', 'responses', '428'], message: 'mark it required: true' }],
   },
   {
     name: 'both directions on one operation give one result each; both required headers in one message',

@@ -41,7 +41,7 @@ export const preconditionRules: Record<string, RuleDefinition> = {
   }),
   'if-match-required-428': specRule({
     description:
-      'A required If-Match or If-Unmodified-Since goes with a documented 428 Precondition Required, and a documented 428 with a precondition header (RFC 6585 §3).',
+      'A required If-Match or If-Unmodified-Since goes with a documented 428 Precondition Required, and a documented 428 with a precondition header, required when it is the only one (RFC 6585 §3).',
     severity: 'warn',
     recommended: true,
     function: preconditionRequired428,
