@@ -1,11 +1,13 @@
 /**
- * `problem-details` (RFC 9457): a 409/412/428 body is `application/problem+json` when the spec
- * promises it, matches the documented error schema, and its `status` member equals the HTTP
- * status (§3.1.2). A JSON body that claims to be a problem (the media type, or a numeric `status`
- * next to `type`/`title`) is judged as one; other error bodies are judged by status alone unless
- * the spec promises problem+json.
+ * `problem-details` (RFC 9457): each 409/412/428 body is what its own response documents —
+ * `application/problem+json` where that response promises it, the documented schema where there
+ * is one (problem+json or plain JSON) — and a problem's `status` member equals the HTTP status
+ * (§3.1.2). A JSON body that claims to be a problem (the media type, or a numeric `status` next to
+ * `type`/`title`) is judged as one; other error bodies whose response documents nothing are not
+ * judged.
  */
-import type { Exchange, RaceObservation } from '../observation.js';
+import { isJsonMediaType } from '../../model/semantics.js';
+import type { Documented, Exchange, RaceObservation } from '../observation.js';
 import { CHECK_TITLES } from './catalogue.js';
 import { ALL_SCENARIO_KINDS, type Check, type CheckContext } from './check.js';
 import { completed, headerValue, isRecord, parseJson } from './exchanges.js';
@@ -20,21 +22,47 @@ function baseMediaType(contentType: string | undefined): string {
 
 type Judgement = { readonly kind: 'fine' } | { readonly kind: 'unjudged'; readonly why: string } | { readonly kind: 'wrong'; readonly problem: string };
 
+/**
+ * What `status`'s own response documents (its range or `default` standing in when it is not
+ * documented exactly). Per status on purpose: a problem+json 409 says nothing about the body of a
+ * 412 that the spec documents as application/json.
+ */
+function promiseOf(obs: RaceObservation, status: number): ReturnType<Documented['errorSchema']> {
+  const documented = obs.documented.errorSchema(status);
+  return documented === undefined ? undefined : { ...documented, mediaType: baseMediaType(documented.mediaType) };
+}
+
+/** What a status is expected to send, for the failure's `Expected`. */
+function expectation(obs: RaceObservation, status: number): string {
+  const promise = promiseOf(obs, status);
+  const schema = promise?.schema === undefined ? '' : ' matching the documented schema';
+  if (promise?.mediaType === PROBLEM_JSON) return `${PROBLEM_JSON}${schema}, status member = HTTP status`;
+  if (schema !== '') return `${promise!.mediaType}${schema}`;
+  return 'status member of a problem = HTTP status';
+}
+
 function judge(ex: Exchange, obs: RaceObservation, ctx: CheckContext): Judgement {
   const response = completed(ex)!;
   const { status } = response;
   const mediaType = baseMediaType(headerValue(response.headers, 'content-type'));
-  const documented = obs.documented.errorSchema(status);
-  const promised = obs.documented.promisesProblemJson || baseMediaType(documented?.mediaType) === PROBLEM_JSON;
-  if (promised && mediaType !== PROBLEM_JSON) return { kind: 'wrong', problem: `${status} with ${mediaType === '' ? 'no Content-Type' : mediaType}` };
+  const received = mediaType === '' ? 'no Content-Type' : mediaType;
+  const promise = promiseOf(obs, status);
+  const promised = promise?.mediaType === PROBLEM_JSON;
+  // A documented JSON schema other than problem+json: the body is held to it, so it must be JSON.
+  const jsonSchema = !promised && promise?.schema !== undefined;
+  if (promised && mediaType !== PROBLEM_JSON) return { kind: 'wrong', problem: `${status} with ${received}` };
+  if (jsonSchema && !isJsonMediaType(mediaType)) return { kind: 'wrong', problem: `${status} with ${received} where ${promise!.mediaType} is documented` };
   if (response.truncated) return { kind: 'unjudged', why: 'truncated body' };
   const body = parseJson(response.body);
   const claims = mediaType === PROBLEM_JSON || (isRecord(body) && typeof body.status === 'number' && ('type' in body || 'title' in body));
-  if (!claims && !promised) return { kind: 'unjudged', why: `${mediaType === '' ? 'untyped' : mediaType} body` };
-  if (!isRecord(body)) return { kind: 'wrong', problem: `${status} ${PROBLEM_JSON} whose body is not a JSON object` };
-  if (body.status !== undefined && body.status !== status) return { kind: 'wrong', problem: `${status} whose status member is ${JSON.stringify(body.status)}` };
-  if (documented?.schema !== undefined) {
-    const verdict = ctx.validateSchema(body, documented.schema, documented.root);
+  if (!claims && !promised && !jsonSchema) return { kind: 'unjudged', why: `${mediaType === '' ? 'untyped' : mediaType} body` };
+  if (claims || promised) {
+    if (!isRecord(body)) return { kind: 'wrong', problem: `${status} ${PROBLEM_JSON} whose body is not a JSON object` };
+    if (body.status !== undefined && body.status !== status) return { kind: 'wrong', problem: `${status} whose status member is ${JSON.stringify(body.status)}` };
+  }
+  if (promise?.schema !== undefined) {
+    if (body === undefined) return { kind: 'wrong', problem: `${status} whose body is not JSON` };
+    const verdict = ctx.validateSchema(body, promise.schema, promise.root);
     if (verdict.kind === 'invalid') return { kind: 'wrong', problem: `${status} not matching the documented schema (${verdict.errors.slice(0, 3).join('; ')})` };
   }
   return { kind: 'fine' };
@@ -57,10 +85,13 @@ export const problemDetails: Check = {
     const judged = exchanges.map((ex) => ({ ex, judgement: judge(ex, obs, ctx) }));
     const wrong = judged.flatMap(({ ex, judgement }) => (judgement.kind === 'wrong' ? [{ ex, problem: judgement.problem }] : []));
     if (wrong.length > 0) {
-      const schema = exchanges.some((ex) => obs.documented.errorSchema(completed(ex)!.status)?.schema !== undefined);
+      // One expectation when every wrong status expects the same; else one per status.
+      const statuses = [...new Set(wrong.map((w) => completed(w.ex)!.status))].sort((a, b) => a - b);
+      const expectations = statuses.map((status) => ({ status, text: expectation(obs, status) }));
+      const expected = new Set(expectations.map((e) => e.text)).size === 1 ? expectations[0]!.text : expectations.map((e) => `${e.status}: ${e.text}`).join('; ');
       return failed('problem-details', obs, {
         title: `${wrong.length} of ${exchanges.length} conflict responses are not the problem details the spec documents`,
-        expected: `application/problem+json${schema ? ' matching the documented schema' : ''}, status member = HTTP status`,
+        expected,
         received: counted(wrong.map((w) => w.problem)),
         evidence: wrong.map((w) => w.ex),
       });
