@@ -4,8 +4,7 @@
  * feed by hand.
  */
 import type { Located } from '../model/refs.js';
-import type { CheckId } from './checks/catalogue.js';
-import type { ScenarioKind } from './plan/plan.js';
+import type { CheckId, ScenarioKind } from './catalogue.js';
 
 /** One request as sent (credentials are redacted only when reported, not here). */
 export interface SentRequest {

@@ -5,7 +5,6 @@
  * 404/410: the resource is gone, which is the truth. 5xx and missing answers are
  * `no-server-error`'s findings, not judged here.
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { conflictStatuses, isDocumented } from './documented.js';
 import { completed, refused, tally } from './exchanges.js';
@@ -17,8 +16,6 @@ const GONE = [404, 410];
 /** The `conflict-status` check. */
 export const conflictStatus: Check = {
   id: 'conflict-status',
-  title: CHECK_TITLES['conflict-status'],
-  appliesTo: ['update-race', 'delete-race'],
   run(obs, ctx) {
     const losers = obs.racers.filter(refused);
     if (losers.length === 0) return skipped(`no loser to judge (${tally(obs.racers)})`);

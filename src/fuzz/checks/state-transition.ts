@@ -6,7 +6,6 @@
  * race; the race itself only when it was synchronized.
  */
 import type { Exchange } from '../observation.js';
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { conflictStatuses } from './documented.js';
 import { completed, is2xx, outcomeLabel, outcomeUnknown, tally } from './exchanges.js';
@@ -18,8 +17,6 @@ import { checkTransitions, stateIn, targetOf } from './transition-model.js';
 /** The `state-transition` check. */
 export const stateTransition: Check = {
   id: 'state-transition',
-  title: CHECK_TITLES['state-transition'],
-  appliesTo: ['transition-race'],
   run(obs, ctx) {
     const probes = obs.followUps.filter((f) => f.purpose === FOLLOW_UP.invalidTransition).map((f) => f.exchange);
     const judged = probes.filter((ex) => !outcomeUnknown(ex));

@@ -3,7 +3,7 @@
  * passed/failed/skipped tally and verdict, the release spread, and the run's totals and exit code.
  * A check that judged nothing is *skipped with its reasons*, never passed (DESIGN.md).
  */
-import { CHECK_TITLES, type CheckId } from '../checks/catalogue.js';
+import { CHECK_TITLES, type CheckId } from '../catalogue.js';
 import type { PlannedScenario } from '../plan/plan.js';
 import type { FoundFailure } from '../property.js';
 import type { FuzzReport } from '../run.js';
