@@ -153,7 +153,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     ...(options.raceMode === undefined ? {} : { raceMode: options.raceMode }),
   });
   const created = new CreatedResources();
-  const checkContext = defaultCheckContext(options.conflictStatuses === undefined ? {} : { conflictStatuses: options.conflictStatuses });
+  const checkContext = defaultCheckContext();
   const scenarios: { planned: PlannedScenario; outcome: ScenarioOutcome }[] = [];
   let stopped: string | undefined;
   let leftBehind: string[] = [];
@@ -188,6 +188,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       client,
       spec,
       planned,
+      // The one place the accepted conflict statuses are decided; scenario and checks read them here.
       documented: documentedFor(spec, planned.op, options.conflictStatuses),
       created,
       concurrency,

@@ -14,11 +14,6 @@ export type { SchemaValidator, SchemaVerdict } from './problem-schema.js';
 
 /** Options shared by every check of a run. */
 export interface CheckContext {
-  /**
-   * Statuses a loser of a precondition race may get. Overrides the statuses documented for the
-   * operation (`documented.conflictStatuses`) when set, e.g. from a `--conflict-statuses` flag.
-   */
-  readonly conflictStatuses?: readonly number[];
   /** Search time the linearizability checker of `no-lost-update` and `state-transition` may spend, ms. */
   readonly linearizabilityTimeLimitMs: number;
   /** Validates problem-details bodies against the documented error schema. */

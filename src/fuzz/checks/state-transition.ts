@@ -7,7 +7,6 @@
  */
 import type { Exchange } from '../observation.js';
 import type { Check } from './check.js';
-import { conflictStatuses } from './documented.js';
 import { completed, is2xx, outcomeLabel, outcomeUnknown, tally } from './exchanges.js';
 import { FOLLOW_UP, readFacts } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -34,7 +33,7 @@ export const stateTransition: Check = {
     if (why !== undefined) return skipped(`${why}${probed}`);
     const machine = readFacts(obs).stateMachine;
     if (machine === undefined) return skipped(`no state machine for the race (facts.stateMachine)${probed}`);
-    const refusals = new Set([409, ...conflictStatuses(obs, ctx)]);
+    const refusals = new Set([409, ...obs.documented.conflictStatuses]);
     const result = checkTransitions(obs, machine, refusals, ctx.linearizabilityTimeLimitMs);
     if (typeof result === 'string') return skipped(`${result}${probed}`);
     if (result.verdict === 'linearizable') return PASSED;
