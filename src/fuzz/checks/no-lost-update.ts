@@ -1,5 +1,5 @@
 /**
- * `no-lost-update`: the race's history is linearizable against the register model of DESIGN.md
+ * `no-lost-update`: the race's history is linearizable against the register model (docs/design.md#register-model)
  * (Wing–Gong/Lowe, time-bounded), and the final state is the single winner's write. On counter
  * races, the final count is the initial one minus what the winners took, never below zero.
  */
