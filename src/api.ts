@@ -11,8 +11,8 @@ export { ConflictcheckError, isConflictcheckError, type ErrorCode } from './erro
 
 // planFuzz says what fuzz would do without sending anything (the --dry-run of the CLI).
 export { fuzz, planFuzz, type FuzzOptions, type FuzzProgress, type FuzzReport, type ScenarioOutcome } from './fuzz/run.js';
-export { CHECK_IDS, CHECK_TITLES, type CheckId } from './fuzz/checks/catalogue.js';
-export { formatPlan, type Plan, type PlannedScenario, type ScenarioKind } from './fuzz/plan/plan.js';
+export { CHECK_IDS, CHECK_TITLES, type CheckId, type ScenarioKind } from './fuzz/catalogue.js';
+export { formatPlan, type Plan, type PlannedScenario } from './fuzz/plan/plan.js';
 export type { CheckTally, FoundFailure, PropertyResult } from './fuzz/property.js';
 export type { CheckFailure, CheckOutcome, Documented, Exchange, RaceObservation, ReadState, ReceivedResponse, SentRequest } from './fuzz/observation.js';
 export type { RaceMode } from './fuzz/race/types.js';

@@ -1,10 +1,12 @@
 /**
- * The README stays true: its rule table lists exactly the registered rules, each linking its doc,
- * and each `npx conflictcheck lint examples/...` line it shows exits as its comment says.
+ * The README stays true: its rule table lists exactly the registered rules, each linking its doc;
+ * its scenario and check tables say what the check catalogue says; and each
+ * `npx conflictcheck lint examples/...` line it shows exits as its comment says.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHECK_CATALOGUE, CHECK_IDS, CHECK_TITLES, checksFor, SCENARIO_KINDS } from '../src/fuzz/catalogue.js';
 import ruleset from '../src/ruleset.js';
 import { cli } from './cli/cli-harness.js';
 
@@ -20,6 +22,25 @@ describe('README', () => {
       expect(severity).toBe(ruleset.rules[id!]!.severity);
       expect(recommended === 'yes').toBe(ruleset.rules[id!]!.recommended !== false);
     }
+  });
+
+  it('lists every check of the catalogue, in its order, with its title, linking its doc', () => {
+    const rows = [...README.matchAll(/^\| \[([a-z-]+)\]\(checks\/([a-z-]+)\.md\) \| (.+) \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual([...CHECK_IDS]);
+    for (const [, id, file, title] of rows) {
+      expect(file).toBe(id);
+      expect(title).toBe(CHECK_TITLES[id as keyof typeof CHECK_TITLES]);
+    }
+  });
+
+  it('says which checks judge each scenario kind, as the catalogue does', () => {
+    const rows = [...README.matchAll(/^\| `([a-z][a-z-]+)` \| [^\n]* \| ([a-z, -]+) \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual([...SCENARIO_KINDS]);
+    const every: readonly string[] = CHECK_CATALOGUE.filter((e) => e.scenarios === 'all').map((e) => e.id);
+    for (const [, kind, judgedBy] of rows) {
+      expect(judgedBy!.split(', '), kind).toEqual(checksFor(kind as (typeof SCENARIO_KINDS)[number]).filter((id) => !every.includes(id)));
+    }
+    expect(README).toContain(`Every scenario is also judged by ${every.map((id) => `\`${id}\``).join(', ').replace(/, ([^,]+)$/, ' and $1')}.`);
   });
 
   const commands = [...README.matchAll(/^npx conflictcheck (lint examples\/\S+)\s+#.*exit (\d)/gm)];

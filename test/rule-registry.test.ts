@@ -1,7 +1,7 @@
 /**
  * The rule registry ties each id to its definition, doc, fixtures and test: this fails when any
  * registered rule lacks one of them, when a file names no registered rule, or when the registry
- * drifts from the catalogue in DESIGN.md (ids and default severities are final).
+ * drifts from the rule catalogue (docs/design.md#lint-rules: ids and default severities are final).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import ruleset from '../src/ruleset.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** DESIGN.md's catalogue: id → [default severity, recommended]. */
+/** The rule catalogue (docs/design.md#lint-rules): id → [default severity, recommended]. */
 const CATALOGUE: Record<string, [string, boolean]> = {
   'conflict-409-on-put': ['warn', true],
   'conflict-409-on-patch': ['warn', true],
@@ -48,7 +48,7 @@ const CATALOGUE: Record<string, [string, boolean]> = {
 const registered = Object.keys(ruleset.rules);
 
 describe('rule registry', () => {
-  it('holds exactly the catalogue of DESIGN.md, with its severities', () => {
+  it('holds exactly the rule catalogue, with its severities', () => {
     expect([...registered].sort()).toEqual(Object.keys(CATALOGUE).sort());
     for (const id of registered) {
       const rule = ruleset.rules[id]!;

@@ -1,7 +1,7 @@
 /**
  * Which API the runner talks to. Only loopback is ever chosen without being asked: the spec's
  * first server is used as a default only when it is 127.0.0.0/8, localhost or [::1]; any other
- * host must be named with `--base-url` (DESIGN.md, safety).
+ * host must be named with `--base-url` (docs/design.md#safety).
  */
 import { ConflictcheckError } from '../errors.js';
 import type { SpecModel } from '../model/spec-model.js';

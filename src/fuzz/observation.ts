@@ -4,8 +4,7 @@
  * feed by hand.
  */
 import type { Located } from '../model/refs.js';
-import type { CheckId } from './checks/catalogue.js';
-import type { ScenarioKind } from './plan/plan.js';
+import type { CheckId, ScenarioKind } from './catalogue.js';
 
 /** One request as sent (credentials are redacted only when reported, not here). */
 export interface SentRequest {
@@ -46,7 +45,11 @@ export interface Documented {
   readonly statuses: ReadonlySet<number>;
   /** True when a `4XX`/`5XX`/`default` response is documented (covers any status of that class). */
   readonly ranges: ReadonlySet<string>;
-  /** The statuses a loser may get (documented of 412/409, else 412; configurable). */
+  /**
+   * The statuses a loser of a precondition race may get, never empty: `--conflict-statuses`, else
+   * the documented of 412/409, else 412. Decided once per scenario (`documentedFor`); the scenario
+   * and every check read it here and nowhere else.
+   */
   readonly conflictStatuses: readonly number[];
   /** True when a 409/412/428 is documented as application/problem+json. */
   readonly promisesProblemJson: boolean;

@@ -6,7 +6,7 @@
  * with the original race.
  */
 import fc from 'fast-check';
-import type { CheckId } from './checks/catalogue.js';
+import type { CheckId } from './catalogue.js';
 import type { CheckFailure, CheckOutcome, RaceObservation } from './observation.js';
 import { BudgetExhausted } from './http/client.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenarios/scenario.js';

@@ -6,7 +6,7 @@
 import { ConflictcheckError } from '../errors.js';
 import type { SpecModel } from '../model/spec-model.js';
 import { resolveBaseUrl } from './base-url.js';
-import { parseCheckList, type CheckId } from './checks/catalogue.js';
+import { selectChecks } from './catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
 import { runChecks } from './checks/registry.js';
 import { HttpClient, type RunnerRaceMode } from './http/client.js';
@@ -93,13 +93,6 @@ export interface FuzzReport {
   readonly stopped?: string;
 }
 
-function selectedChecks(list: readonly string[] | undefined, flag: string): CheckId[] | undefined {
-  if (list === undefined || list.length === 0) return undefined;
-  const { ids, unknown } = parseCheckList(list);
-  if (unknown.length > 0) throw new ConflictcheckError('USAGE', `${flag}: unknown check ${unknown.map((u) => `"${u}"`).join(', ')}; run "conflictcheck fuzz --list-checks"`);
-  return ids;
-}
-
 function positive(name: string, value: number | undefined, fallback: number, min = 1): number {
   const v = value ?? fallback;
   if (!Number.isFinite(v) || v < min) throw new ConflictcheckError('USAGE', `${name} must be a number ≥ ${min}, got ${String(value)}`);
@@ -120,12 +113,12 @@ function applyHints(spec: SpecModel, hints: Readonly<Record<string, Readonly<Rec
 
 /** Plans a run without touching the network: the model and the plan of `spec`. */
 export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints' | 'fixtures'>): Promise<{ spec: SpecModel; plan: Plan }> {
-  const checks = selectedChecks(options.checks, '--checks');
-  const exclude = selectedChecks(options.excludeChecks, '--exclude-checks') ?? [];
+  // Before the spec is read: a mistyped id is the first thing to hear about.
+  const checks = selectChecks(options.checks, options.excludeChecks);
   const spec = await loadSpecForFuzz(options.spec);
   applyHints(spec, options.hints ?? {});
   const model = buildOperationModel(spec, options.fixtures === undefined ? {} : { fixtures: options.fixtures });
-  const full = buildPlan(model, { ...(checks === undefined ? {} : { checks }), exclude });
+  const full = buildPlan(model, { checks });
   const wanted = options.operation?.trim();
   const scenarios =
     wanted === undefined || wanted === ''
@@ -160,7 +153,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     ...(options.raceMode === undefined ? {} : { raceMode: options.raceMode }),
   });
   const created = new CreatedResources();
-  const checkContext = defaultCheckContext(options.conflictStatuses === undefined ? {} : { conflictStatuses: options.conflictStatuses });
+  const checkContext = defaultCheckContext();
   const scenarios: { planned: PlannedScenario; outcome: ScenarioOutcome }[] = [];
   let stopped: string | undefined;
   let leftBehind: string[] = [];
@@ -195,6 +188,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       client,
       spec,
       planned,
+      // The one place the accepted conflict statuses are decided; scenario and checks read them here.
       documented: documentedFor(spec, planned.op, options.conflictStatuses),
       created,
       concurrency,

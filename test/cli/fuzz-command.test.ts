@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceApi, type RunningApi } from '../../examples/reference-api/server.js';
-import { CHECK_IDS } from '../../src/fuzz/checks/catalogue.js';
+import { CHECK_IDS } from '../../src/fuzz/catalogue.js';
 import type { JsonFuzzReport } from '../../src/fuzz/report/json.js';
 import { findAll, parseXml } from '../fuzz/report/xml.js';
 import { cli, type CliRun } from './cli-harness.js';

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadFuzzConfig, type FuzzConfig } from '../../fuzz/config.js';
 import { ConflictcheckError } from '../../errors.js';
-import { CHECK_IDS, CHECK_TITLES } from '../../fuzz/checks/catalogue.js';
+import { CHECK_IDS, CHECK_TITLES, selectChecks } from '../../fuzz/catalogue.js';
 import { formatPlan } from '../../fuzz/plan/plan.js';
 import type { RunnerRaceMode } from '../../fuzz/http/client.js';
 import { resolveCredentials, type ResolvedCredentials } from '../../fuzz/report/credentials.js';
@@ -22,7 +22,6 @@ import { fuzz, type FuzzOptions, type FuzzReport } from '../../fuzz/run.js';
 import type { CliIo } from '../io.js';
 import { packageVersion } from '../package-info.js';
 import { printError } from '../print-error.js';
-import { closestName } from '../suggest.js';
 import type { CommandRunner } from './command.js';
 
 const REPORT_FORMATS = ['json', 'junit'] as const;
@@ -104,17 +103,6 @@ function builder(yargs: Argv): Argv<FuzzArgs> {
     .example('$0 fuzz openapi.yaml --base-url http://127.0.0.1:8080 --report junit --report-file fuzz.xml', 'JUnit for CI') as unknown as Argv<FuzzArgs>;
 }
 
-function checkList(ids: readonly string[] | undefined, flag: string): string[] | undefined {
-  if (ids === undefined) return undefined;
-  const all = ids.flatMap((id) => id.split(',')).map((id) => id.trim()).filter((id) => id !== '');
-  for (const id of all) {
-    if ((CHECK_IDS as readonly string[]).includes(id)) continue;
-    const suggestion = closestName(id, CHECK_IDS);
-    throw new ConflictcheckError('USAGE', `${flag}: unknown check "${id}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`} (see --list-checks)`);
-  }
-  return all;
-}
-
 function statuses(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
   const parts = text.split(',').map((s) => s.trim());
@@ -134,8 +122,8 @@ export function fuzzOptions(args: FuzzArgs, io: CliIo, credentials: ResolvedCred
   if (args.path !== undefined && (args.seed === undefined || args.operation === undefined)) {
     throw new ConflictcheckError('USAGE', '--path replays one race: give it with the --seed and --operation of the report');
   }
-  const checks = checkList(args.checks, '--checks');
-  const excludeChecks = checkList(args.excludeChecks, '--exclude-checks');
+  // Checked here too, not only in fuzz(): a mistyped id is reported before --seed or --deadline.
+  selectChecks(args.checks, args.excludeChecks);
   const conflictStatuses = statuses(args.conflictStatuses);
   const seed = optionalNumber('--seed', args.seed, true);
   const deadline = optionalNumber('--deadline', args.deadline);
@@ -144,8 +132,8 @@ export function fuzzOptions(args: FuzzArgs, io: CliIo, credentials: ResolvedCred
     ...(args.baseUrl === undefined ? {} : { baseUrl: args.baseUrl }),
     headers: credentials.headers,
     query: credentials.query,
-    ...(checks === undefined ? {} : { checks }),
-    ...(excludeChecks === undefined ? {} : { excludeChecks }),
+    ...(args.checks === undefined ? {} : { checks: args.checks }),
+    ...(args.excludeChecks === undefined ? {} : { excludeChecks: args.excludeChecks }),
     ...(args.runs === undefined ? {} : { runs: args.runs }),
     ...(seed === undefined ? {} : { seed }),
     ...(args.path === undefined ? {} : { path: args.path }),

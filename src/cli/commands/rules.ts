@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { ConflictcheckError } from '../../errors.js';
 import ruleset from '../../ruleset.js';
-import { closestName } from '../suggest.js';
+import { closestName } from '../../suggest.js';
 import type { CliIo } from '../io.js';
 import { ruleDocFile } from '../package-info.js';
 import { printError } from '../print-error.js';

@@ -3,54 +3,29 @@
  * selected by id from one registry. Options that tune judgement travel in a {@link CheckContext},
  * so a check never reads globals and tests can feed it by hand.
  */
-import type { Located } from '../../model/refs.js';
+import type { CheckId } from '../catalogue.js';
 import { DEFAULT_TIME_LIMIT_MS } from '../linearizability/index.js';
 import type { CheckOutcome, RaceObservation } from '../observation.js';
-import type { ScenarioKind } from '../plan/plan.js';
-import type { CheckId } from './catalogue.js';
-import { validateAgainstSpecSchema } from './problem-schema.js';
+import { validateAgainstSpecSchema, type SchemaValidator } from './problem-schema.js';
 
-/** What a schema validator says about a body; `unusable` when the documented schema cannot be compiled. */
-export type SchemaVerdict =
-  | { readonly kind: 'valid' }
-  | { readonly kind: 'invalid'; readonly errors: readonly string[] }
-  | { readonly kind: 'unusable'; readonly reason: string };
-
-/** Validates a value against a schema written in an (unresolved) OpenAPI document `root`. */
-export type SchemaValidator = (value: unknown, schema: Located, root: object) => SchemaVerdict;
-
-/** Every scenario kind, for the checks that judge any race. */
-export const ALL_SCENARIO_KINDS: readonly ScenarioKind[] = [
-  'update-race',
-  'precondition-required',
-  'delete-race',
-  'unique-create',
-  'create-if-absent',
-  'transition-race',
-  'idempotency-race',
-  'counter-race',
-];
+// The validator's types live with the validator, so that this module depends on it and not the
+// other way round.
+export type { SchemaValidator, SchemaVerdict } from './problem-schema.js';
 
 /** Options shared by every check of a run. */
 export interface CheckContext {
-  /**
-   * Statuses a loser of a precondition race may get. Overrides the statuses documented for the
-   * operation (`documented.conflictStatuses`) when set, e.g. from a `--conflict-statuses` flag.
-   */
-  readonly conflictStatuses?: readonly number[];
   /** Search time the linearizability checker of `no-lost-update` and `state-transition` may spend, ms. */
   readonly linearizabilityTimeLimitMs: number;
   /** Validates problem-details bodies against the documented error schema. */
   readonly validateSchema: SchemaValidator;
 }
 
-/** One fuzz check. */
+/**
+ * One fuzz check: the function that judges. Its title and the scenarios it judges are data of
+ * the catalogue (`src/fuzz/catalogue.ts`); the registry runs it only on those scenarios.
+ */
 export interface Check {
   readonly id: CheckId;
-  /** What the check asserts, one line (the catalogue's title). */
-  readonly title: string;
-  /** The scenario kinds whose observations this check can judge. */
-  readonly appliesTo: readonly ScenarioKind[];
   /** Judges one observation: passed, failed with a failure, or skipped with the reason. Never throws on odd input. */
   run(obs: RaceObservation, ctx: CheckContext): CheckOutcome;
 }

@@ -4,9 +4,7 @@
  * current representation and try again"). A conflict no client can recover from is a dead end.
  * The scenario records the refetch (purpose `refetch`) and the retry (purpose `retry`).
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
-import { conflictStatuses } from './documented.js';
 import { completed, outcomeUnknown, succeeded, tally } from './exchanges.js';
 import { describeValidator, FOLLOW_UP, isWeak, receivedValidator, sentValidator, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -14,10 +12,8 @@ import { failed, PASSED, skipped } from './outcome.js';
 /** The `conflict-resolvable` check. */
 export const conflictResolvable: Check = {
   id: 'conflict-resolvable',
-  title: CHECK_TITLES['conflict-resolvable'],
-  appliesTo: ['update-race'],
-  run(obs, ctx) {
-    const statuses = conflictStatuses(obs, ctx);
+  run(obs) {
+    const statuses = obs.documented.conflictStatuses;
     if (!obs.racers.some((ex) => statuses.includes(completed(ex)?.status ?? 0))) return skipped(`no conflict happened (${tally(obs.racers)})`);
     const token = tokenOf(obs);
     const retry = obs.followUps.find((f) => f.purpose === FOLLOW_UP.retry)?.exchange;

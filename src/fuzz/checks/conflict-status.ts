@@ -5,9 +5,8 @@
  * 404/410: the resource is gone, which is the truth. 5xx and missing answers are
  * `no-server-error`'s findings, not judged here.
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
-import { conflictStatuses, isDocumented } from './documented.js';
+import { isDocumented } from './documented.js';
 import { completed, refused, tally } from './exchanges.js';
 import { sentValidator, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -17,13 +16,11 @@ const GONE = [404, 410];
 /** The `conflict-status` check. */
 export const conflictStatus: Check = {
   id: 'conflict-status',
-  title: CHECK_TITLES['conflict-status'],
-  appliesTo: ['update-race', 'delete-race'],
-  run(obs, ctx) {
+  run(obs) {
     const losers = obs.racers.filter(refused);
     if (losers.length === 0) return skipped(`no loser to judge (${tally(obs.racers)})`);
     const token = tokenOf(obs);
-    const accepted = [...conflictStatuses(obs, ctx)];
+    const accepted = [...obs.documented.conflictStatuses];
     if (obs.kind === 'delete-race') accepted.push(...GONE.filter((s) => isDocumented(obs.documented, s) && !accepted.includes(s)));
     const expectedFor = (conditional: boolean): readonly number[] => (conditional ? accepted : [428]);
     const wrong = losers.filter((ex) => !expectedFor(sentValidator(ex, token) !== undefined).includes(completed(ex)!.status));

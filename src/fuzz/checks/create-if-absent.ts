@@ -4,7 +4,6 @@
  * §13.1.2), and the resource holds the winner's write.
  */
 import { jsonEqual } from '../linearizability/index.js';
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { brief, headerValue, plural, succeeded } from './exchanges.js';
 import { DEFAULT_TOKEN } from './facts.js';
@@ -15,8 +14,6 @@ import { comparableProjection } from './projection.js';
 /** The `create-if-absent` check. */
 export const createIfAbsent: Check = {
   id: 'create-if-absent',
-  title: CHECK_TITLES['create-if-absent'],
-  appliesTo: ['create-if-absent'],
   run(obs) {
     if (obs.before?.exists === true) return skipped('the resource existed before the race: no create to win');
     if (!obs.racers.some((ex) => headerValue(ex.request.headers, 'if-none-match')?.trim() === '*')) {

@@ -3,7 +3,6 @@
  * resource is gone afterwards. Several successes make every client run its delete side effects
  * (refunds, notifications) as if it alone had deleted.
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { succeeded } from './exchanges.js';
 import { judgeOneWinner, racersWithValidator } from './one-winner.js';
@@ -12,8 +11,6 @@ import { failed, PASSED } from './outcome.js';
 /** The `delete-race` check. */
 export const deleteRace: Check = {
   id: 'delete-race',
-  title: CHECK_TITLES['delete-race'],
-  appliesTo: ['delete-race'],
   run(obs) {
     return judgeOneWinner(obs, {
       check: 'delete-race',

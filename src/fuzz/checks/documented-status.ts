@@ -4,8 +4,7 @@
  * from a limiter) are the ones sequential tests never see and clients never handle. 5xx are
  * `no-server-error`'s findings and are not judged here.
  */
-import { ALL_SCENARIO_KINDS, type Check } from './check.js';
-import { CHECK_TITLES } from './catalogue.js';
+import type { Check } from './check.js';
 import { describeDocumented, isDocumented } from './documented.js';
 import { completed, is5xx, tally } from './exchanges.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -13,8 +12,6 @@ import { failed, PASSED, skipped } from './outcome.js';
 /** The `documented-status` check. */
 export const documentedStatus: Check = {
   id: 'documented-status',
-  title: CHECK_TITLES['documented-status'],
-  appliesTo: ALL_SCENARIO_KINDS,
   run(obs) {
     const answered = obs.racers.filter((ex) => completed(ex) !== undefined && !is5xx(completed(ex)!.status));
     if (answered.length === 0) return skipped('no racer got a response below 500 to judge');

@@ -1,11 +1,12 @@
 /**
  * What the spec documents for the operation under contention, as the checks ask it: is a status
- * documented (exactly or by a `4XX`/`default` range), and which statuses may a loser get.
+ * documented (exactly or by a `4XX`/`default` range), and which statuses may a loser get. The
+ * accepted conflict statuses are decided here, once per scenario, and travel to the checks in
+ * the observation (`documented.conflictStatuses`): one route, one 412 default.
  */
 import { isJsonMediaType, isProblemMediaType } from '../../model/semantics.js';
 import type { SpecModel, SpecOperation } from '../../model/spec-model.js';
-import type { Documented, RaceObservation } from '../observation.js';
-import type { CheckContext } from './check.js';
+import type { Documented } from '../observation.js';
 
 /** True when `status` is documented exactly, by its class range (`4XX`), or by `default`. */
 export function isDocumented(documented: Documented, status: number): boolean {
@@ -14,28 +15,22 @@ export function isDocumented(documented: Documented, status: number): boolean {
   return ranges.has('DEFAULT') || ranges.has(`${Math.floor(status / 100)}XX`);
 }
 
-/**
- * The statuses a loser of a precondition race may get: the configured set, else the documented
- * 412/409, else 412 (RFC 9110 §13.1.1).
- */
-export function conflictStatuses(obs: RaceObservation, ctx: CheckContext): readonly number[] {
-  const configured = ctx.conflictStatuses ?? obs.documented.conflictStatuses;
-  return configured.length > 0 ? configured : [412];
-}
-
 /** `200, 404, 412, 4XX`: the documented statuses for a message. */
 export function describeDocumented(documented: Documented): string {
   const all = [...[...documented.statuses].sort((a, b) => a - b).map(String), ...documented.ranges];
   return all.length === 0 ? 'none' : all.join(', ');
 }
 
-/** Statuses a loser of a precondition race may get, in order of preference (DESIGN.md). */
+/** Statuses a loser of a precondition race may get, in order of preference (docs/design.md#409-or-412). */
 const CONFLICT_CANDIDATES = [412, 409] as const;
+
+/** What a loser gets where the spec documents neither candidate: RFC 9110 §13.1.1. */
+const DEFAULT_CONFLICT_STATUS = 412;
 
 /**
  * What an operation of the spec model documents, in the shape the checks read: exact statuses,
  * ranges (`4XX`, `default`), the statuses a loser may get (`acceptedConflicts` from
- * `--conflict-statuses`, else the documented 412/409, else 412), whether a 409/412/428 promises
+ * `--conflict-statuses` when it names any, else the documented 412/409, else 412), whether a 409/412/428 promises
  * problem+json, and the error schema per status (the class range or `default` standing in for an
  * undocumented status; problem+json preferred, then JSON).
  */
@@ -47,7 +42,8 @@ export function documentedFor(spec: SpecModel, op: SpecOperation, acceptedConfli
     else ranges.add(key.toLowerCase() === 'default' ? 'default' : key.toUpperCase());
   }
   const inferred = CONFLICT_CANDIDATES.filter((s) => statuses.has(s));
-  const conflictStatuses = acceptedConflicts ?? (inferred.length > 0 ? inferred : [412]);
+  const conflictStatuses =
+    acceptedConflicts !== undefined && acceptedConflicts.length > 0 ? acceptedConflicts : inferred.length > 0 ? inferred : [DEFAULT_CONFLICT_STATUS];
   const promisesProblemJson = [409, 412, 428].some((s) => op.responses.get(String(s))?.content.some((c) => isProblemMediaType(c.mediaType)) === true);
   const responseFor = (status: number) => {
     const range = `${Math.floor(status / 100)}`;

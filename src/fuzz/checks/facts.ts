@@ -50,7 +50,7 @@ export interface ObservationFacts {
   readonly idempotency?: { readonly header: string };
 }
 
-/** The default token: an `ETag` sent back as `If-Match` (DESIGN.md). */
+/** The default token: an `ETag` sent back as `If-Match` (docs/design.md#the-operation-model). */
 export const DEFAULT_TOKEN: TokenLocation = { in: 'header', name: 'etag', condition: 'if-match' };
 
 function stringList(value: unknown): string[] | undefined {

@@ -7,7 +7,6 @@
  */
 import { canonicalJson } from '../linearizability/index.js';
 import type { CheckOutcome, Exchange, RaceObservation } from '../observation.js';
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { completed, headerValue, isRecord, jsonBody, outcomeUnknown, refused, succeeded, tally } from './exchanges.js';
 import { FOLLOW_UP, readFacts } from './facts.js';
@@ -47,8 +46,6 @@ function keyName(obs: RaceObservation): string {
 /** The `idempotency-key` check. */
 export const idempotencyKey: Check = {
   id: 'idempotency-key',
-  title: CHECK_TITLES['idempotency-key'],
-  appliesTo: ['idempotency-race'],
   run(obs) {
     const reuse = judgeReuse(obs);
     if (reuse.outcome !== undefined) return reuse.outcome;

@@ -1,11 +1,10 @@
 /**
- * `no-lost-update`: the race's history is linearizable against the register model of DESIGN.md
+ * `no-lost-update`: the race's history is linearizable against the register model (docs/design.md#register-model)
  * (Wing–Gong/Lowe, time-bounded), and the final state is the single winner's write. On counter
  * races, the final count is the initial one minus what the winners took, never below zero.
  */
 import { checkHistory, jsonEqual, registerModel } from '../linearizability/index.js';
 import type { CheckOutcome, RaceObservation } from '../observation.js';
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check, CheckContext } from './check.js';
 import { judgeCounter } from './counter-judgement.js';
 import { brief, outcomeUnknown, succeeded, tally } from './exchanges.js';
@@ -54,8 +53,6 @@ function judgeRegister(obs: RaceObservation, ctx: CheckContext): CheckOutcome {
 /** The `no-lost-update` check. */
 export const noLostUpdate: Check = {
   id: 'no-lost-update',
-  title: CHECK_TITLES['no-lost-update'],
-  appliesTo: ['update-race', 'counter-race'],
   run(obs, ctx) {
     const why = raceProvesNothing(obs);
     if (why !== undefined) return skipped(why);

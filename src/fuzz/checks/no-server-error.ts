@@ -4,8 +4,7 @@
  * that never gets an answer (timeout, reset, garbage) is a hang or a crash — a finding, not a
  * failure of the tool. Follow-up requests are judged too.
  */
-import { ALL_SCENARIO_KINDS, type Check } from './check.js';
-import { CHECK_TITLES } from './catalogue.js';
+import type { Check } from './check.js';
 import { completed, is5xx, tally } from './exchanges.js';
 import type { Exchange, ExchangeErrorCode } from '../observation.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -21,8 +20,6 @@ function serverFailed(ex: Exchange): boolean {
 /** The `no-server-error` check. */
 export const noServerError: Check = {
   id: 'no-server-error',
-  title: CHECK_TITLES['no-server-error'],
-  appliesTo: ALL_SCENARIO_KINDS,
   run(obs) {
     const all = [...obs.racers, ...obs.followUps.map((f) => f.exchange)];
     if (all.length === 0) return skipped('no request was sent');

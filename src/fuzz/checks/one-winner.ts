@@ -5,7 +5,7 @@
  * fail on any other number of winners — and, with exactly one, judge what it left behind.
  */
 import type { CheckOutcome, Exchange, RaceObservation } from '../observation.js';
-import type { CheckId } from './catalogue.js';
+import type { CheckId } from '../catalogue.js';
 import { outcomeUnknown, plural, tally } from './exchanges.js';
 import { describeValidator, raceValidator, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';

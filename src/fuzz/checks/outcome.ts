@@ -3,7 +3,7 @@
  * operation, "expected" and "received", and the exchanges that show them.
  */
 import type { CheckFailure, CheckOutcome, Exchange, RaceObservation } from '../observation.js';
-import type { CheckId } from './catalogue.js';
+import type { CheckId } from '../catalogue.js';
 
 /** The check found nothing wrong in something it could judge. */
 export const PASSED: CheckOutcome = { status: 'passed' };

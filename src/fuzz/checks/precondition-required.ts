@@ -3,7 +3,6 @@
  * header `required`), a write sent without one must not succeed (RFC 6585 §3). The scenario's
  * racers are such writes, and so is any follow-up with purpose `unconditional-write`.
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { outcomeUnknown, plural, succeeded, tally } from './exchanges.js';
 import { conditionName, FOLLOW_UP, sentValidator, tokenOf } from './facts.js';
@@ -12,8 +11,6 @@ import { failed, PASSED, skipped } from './outcome.js';
 /** The `precondition-required` check. */
 export const preconditionRequired: Check = {
   id: 'precondition-required',
-  title: CHECK_TITLES['precondition-required'],
-  appliesTo: ['precondition-required'],
   run(obs) {
     const token = tokenOf(obs);
     const candidates = [

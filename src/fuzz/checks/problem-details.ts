@@ -8,8 +8,7 @@
  */
 import { isJsonMediaType } from '../../model/semantics.js';
 import type { Documented, Exchange, RaceObservation } from '../observation.js';
-import { CHECK_TITLES } from './catalogue.js';
-import { ALL_SCENARIO_KINDS, type Check, type CheckContext } from './check.js';
+import type { Check, CheckContext } from './check.js';
 import { completed, headerValue, isRecord, parseJson } from './exchanges.js';
 import { failed, PASSED, skipped } from './outcome.js';
 
@@ -77,8 +76,6 @@ function counted(items: readonly string[]): string {
 /** The `problem-details` check. */
 export const problemDetails: Check = {
   id: 'problem-details',
-  title: CHECK_TITLES['problem-details'],
-  appliesTo: ALL_SCENARIO_KINDS,
   run(obs, ctx) {
     const exchanges = [...obs.racers, ...obs.followUps.map((f) => f.exchange)].filter((ex) => JUDGED.has(completed(ex)?.status ?? 0));
     if (exchanges.length === 0) return skipped('no 409, 412 or 428 response to judge');

@@ -9,7 +9,15 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { JsonPath, Located } from '../../model/refs.js';
-import type { SchemaValidator, SchemaVerdict } from './check.js';
+
+/** What a schema validator says about a body; `unusable` when the documented schema cannot be compiled. */
+export type SchemaVerdict =
+  | { readonly kind: 'valid' }
+  | { readonly kind: 'invalid'; readonly errors: readonly string[] }
+  | { readonly kind: 'unusable'; readonly reason: string };
+
+/** Validates a value against a schema written in an (unresolved) OpenAPI document `root`. */
+export type SchemaValidator = (value: unknown, schema: Located, root: object) => SchemaVerdict;
 
 const ROOT_ID = 'urn:conflictcheck:spec';
 

@@ -1,6 +1,6 @@
 /**
- * Turns an update race into a register history for the linearizability checker (DESIGN.md,
- * "Register model"): the state read before the race is the initial state, each racer a
+ * Turns an update race into a register history for the linearizability checker
+ * (docs/design.md#register-model): the state read before the race is the initial state, each racer a
  * conditional write, the read after the race a `get`. 5xx and missing answers are `unknown`
  * outputs: the write may or may not have taken effect, and the checker tries both.
  */

@@ -1,11 +1,12 @@
 /**
- * The one registry of fuzz checks: every id of the catalogue mapped to its check, selection by
- * `--checks` / `--exclude-checks`, and running the selected checks over one observation. Adding a
- * check means adding its file, its entry here and its doc `checks/<id>.md`.
+ * The registry of fuzz checks: every id of the catalogue (`src/fuzz/catalogue.ts`, which holds
+ * titles and the scenarios each check judges) mapped to the function that judges, and running the
+ * selected checks over one observation. Adding a check means adding its catalogue entry, its file,
+ * its entry here and its doc `checks/<id>.md` (docs/design.md#how-to-add-a-check).
  */
 import { ConflictcheckError } from '../../errors.js';
 import type { CheckOutcome, RaceObservation } from '../observation.js';
-import { CHECK_IDS, parseCheckList, type CheckId } from './catalogue.js';
+import { scenariosJudgedBy, type CheckId } from '../catalogue.js';
 import type { Check, CheckContext } from './check.js';
 import { conflictResolvable } from './conflict-resolvable.js';
 import { conflictStatus } from './conflict-status.js';
@@ -45,26 +46,6 @@ export const CHECKS: Readonly<Record<CheckId, Check>> = {
   'weak-validator': weakValidator,
 };
 
-function parseOrThrow(list: readonly string[], flag: string): CheckId[] {
-  const { ids, unknown } = parseCheckList(list);
-  if (unknown.length > 0) {
-    throw new ConflictcheckError('USAGE', `${flag}: unknown check id${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}. Valid ids: ${CHECK_IDS.join(', ')}`);
-  }
-  return ids;
-}
-
-/**
- * The checks selected by `--checks` (`only`; undefined or empty: all) minus `--exclude-checks`,
- * in catalogue order. Items may hold comma-separated lists. An unknown id is a usage error that
- * names it and lists the valid ids.
- */
-export function selectChecks(only?: readonly string[], exclude: readonly string[] = []): CheckId[] {
-  const included = only === undefined ? [] : parseOrThrow(only, '--checks');
-  const excluded = new Set(parseOrThrow(exclude, '--exclude-checks'));
-  const wanted = included.length === 0 ? new Set(CHECK_IDS) : new Set(included);
-  return CHECK_IDS.filter((id) => wanted.has(id) && !excluded.has(id));
-}
-
 /**
  * Runs the checks `ids` over one observation. A check that does not apply to the observation's
  * scenario kind is skipped with that reason. A check that throws is a bug in conflictcheck, not
@@ -74,8 +55,9 @@ export function runChecks(obs: RaceObservation, ids: readonly CheckId[], ctx: Ch
   const outcomes = new Map<CheckId, CheckOutcome>();
   for (const id of ids) {
     const check = CHECKS[id];
-    if (!check.appliesTo.includes(obs.kind)) {
-      outcomes.set(id, skipped(`applies to ${check.appliesTo.join(', ')} scenarios, not ${obs.kind}`));
+    const judged = scenariosJudgedBy(id);
+    if (!judged.includes(obs.kind)) {
+      outcomes.set(id, skipped(`applies to ${judged.join(', ')} scenarios, not ${obs.kind}`));
       continue;
     }
     try {

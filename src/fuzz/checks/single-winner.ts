@@ -2,7 +2,6 @@
  * `single-winner`: of N concurrent writes conditioned on the same validator, exactly one may
  * succeed (RFC 9110 §13.1.1: once one has applied, the validator no longer matches).
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { succeeded } from './exchanges.js';
 import { judgeOneWinner, racersWithValidator } from './one-winner.js';
@@ -10,8 +9,6 @@ import { judgeOneWinner, racersWithValidator } from './one-winner.js';
 /** The `single-winner` check. */
 export const singleWinner: Check = {
   id: 'single-winner',
-  title: CHECK_TITLES['single-winner'],
-  appliesTo: ['update-race'],
   run(obs) {
     return judgeOneWinner(obs, {
       check: 'single-winner',

@@ -4,7 +4,6 @@
  * scenario sends it after the race, as a follow-up with purpose `stale-write`.
  */
 import type { Exchange } from '../observation.js';
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { outcomeUnknown, succeeded } from './exchanges.js';
 import { describeValidator, FOLLOW_UP, isWeak, sentValidator, tokenOf } from './facts.js';
@@ -13,8 +12,6 @@ import { failed, PASSED, skipped } from './outcome.js';
 /** The `stale-validator-rejected` check. */
 export const staleValidatorRejected: Check = {
   id: 'stale-validator-rejected',
-  title: CHECK_TITLES['stale-validator-rejected'],
-  appliesTo: ['update-race'],
   run(obs) {
     const token = tokenOf(obs);
     const stale = obs.followUps.filter((f) => f.purpose === FOLLOW_UP.staleWrite).map((f) => f.exchange);

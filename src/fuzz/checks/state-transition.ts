@@ -6,9 +6,7 @@
  * race; the race itself only when it was synchronized.
  */
 import type { Exchange } from '../observation.js';
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
-import { conflictStatuses } from './documented.js';
 import { completed, is2xx, outcomeLabel, outcomeUnknown, tally } from './exchanges.js';
 import { FOLLOW_UP, readFacts } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -18,8 +16,6 @@ import { checkTransitions, stateIn, targetOf } from './transition-model.js';
 /** The `state-transition` check. */
 export const stateTransition: Check = {
   id: 'state-transition',
-  title: CHECK_TITLES['state-transition'],
-  appliesTo: ['transition-race'],
   run(obs, ctx) {
     const probes = obs.followUps.filter((f) => f.purpose === FOLLOW_UP.invalidTransition).map((f) => f.exchange);
     const judged = probes.filter((ex) => !outcomeUnknown(ex));
@@ -37,7 +33,7 @@ export const stateTransition: Check = {
     if (why !== undefined) return skipped(`${why}${probed}`);
     const machine = readFacts(obs).stateMachine;
     if (machine === undefined) return skipped(`no state machine for the race (facts.stateMachine)${probed}`);
-    const refusals = new Set([409, ...conflictStatuses(obs, ctx)]);
+    const refusals = new Set([409, ...obs.documented.conflictStatuses]);
     const result = checkTransitions(obs, machine, refusals, ctx.linearizabilityTimeLimitMs);
     if (typeof result === 'string') return skipped(`${result}${probed}`);
     if (result.verdict === 'linearizable') return PASSED;

@@ -4,7 +4,6 @@
  * where 201 and 409/412 are documented. For PUT only a 201 counts as a create: a 200 replaced
  * what the winner created, which PUT allows.
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { brief, completed, isRecord, plural, succeeded } from './exchanges.js';
 import { readFacts } from './facts.js';
@@ -14,8 +13,6 @@ import { failed, PASSED } from './outcome.js';
 /** The `unique-create` check. */
 export const uniqueCreate: Check = {
   id: 'unique-create',
-  title: CHECK_TITLES['unique-create'],
-  appliesTo: ['unique-create'],
   run(obs) {
     const unique = readFacts(obs).unique;
     const first = isRecord(obs.intents[0]) ? obs.intents[0] : {};

@@ -6,7 +6,6 @@
  */
 import { jsonEqual } from '../linearizability/index.js';
 import type { Exchange } from '../observation.js';
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { inCallOrder, succeeded } from './exchanges.js';
 import { readFacts, receivedValidator, tokenOf } from './facts.js';
@@ -23,8 +22,6 @@ function who(ex: Exchange): string {
 /** The `validator-changes` check. */
 export const validatorChanges: Check = {
   id: 'validator-changes',
-  title: CHECK_TITLES['validator-changes'],
-  appliesTo: ['update-race'],
   run(obs) {
     const token = tokenOf(obs);
     const before = obs.before?.token;

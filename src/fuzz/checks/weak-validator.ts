@@ -5,7 +5,6 @@
  * served only for a while before a strong one (the runner waits for the strong one before racing)
  * is reported as a warning.
  */
-import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
 import { tally } from './exchanges.js';
 import { FOLLOW_UP, headerCase, isIfMatchEtag, isWeak, readFacts, receivedValidator, tokenOf } from './facts.js';
@@ -15,8 +14,6 @@ import { weakValidatorUsed } from './race-guard.js';
 /** The `weak-validator` check. */
 export const weakValidator: Check = {
   id: 'weak-validator',
-  title: CHECK_TITLES['weak-validator'],
-  appliesTo: ['update-race'],
   run(obs) {
     const token = tokenOf(obs);
     if (!isIfMatchEtag(token)) return skipped('the validator is not an entity tag sent in If-Match');

@@ -1,6 +1,6 @@
 /**
  * The runner's sequential HTTP client: set-up, reads, follow-ups and clean-up go through it, and
- * races through {@link HttpClient.race}, so one place enforces the safety rules of DESIGN.md —
+ * races through {@link HttpClient.race}, so one place enforces the safety rules (docs/design.md#safety) —
  * the request budget, per-request timeouts, the total deadline, no redirects, the user's headers
  * and query parameters on every request.
  */

@@ -1,6 +1,6 @@
 /**
  * The linearizability checker of `no-lost-update`: Wing–Gong search with Lowe's memoization
- * over the register model of DESIGN.md, one partition per resource, with a time bound.
+ * over the register model (docs/design.md#register-model), one partition per resource, with a time bound.
  */
 export { checkHistory, checkPartitions, DEFAULT_TIME_LIMIT_MS, UNKNOWN_OUTPUT } from './check-history.js';
 export type { CheckHistoryOptions, Partition, PartitionsResult } from './check-history.js';

@@ -1,5 +1,5 @@
 /**
- * The register model of DESIGN.md: one resource that exists or not, with a validator (ETag) and
+ * The register model (docs/design.md#register-model): one resource that exists or not, with a validator (ETag) and
  * a value. Each step says which outputs an operation may legally give in a state and where it
  * leads. Deliberate refinements, each on the side of never crying wolf:
  * - a 2xx write may keep the old validator when it wrote the very same value (validators

@@ -1,5 +1,5 @@
 /**
- * Histories and models for the linearizability checker (DESIGN.md, "Register model"). A history
+ * Histories and models for the linearizability checker (docs/design.md#register-model). A history
  * is what the clients saw: each operation with its input, its output and the monotonic
  * interval in which it ran. The checker decides whether some total order of the operations,
  * consistent with real time, explains every output under a sequential model.

@@ -1,5 +1,5 @@
 /**
- * The runner's operation model (DESIGN.md "Data flow"): for each resource, which operations read,
+ * The runner's operation model (docs/design.md#the-operation-model): for each resource, which operations read,
  * create, replace, patch, delete or transition it; how a client gets an instance; where its
  * concurrency token lives; which conflict statuses are documented. Built on the same
  * {@link SpecModel} the lint rules read, so the two halves agree on what the description says.

@@ -1,22 +1,13 @@
 /**
  * The plan: which race scenarios the runner will fire for each resource, which checks each one
- * judges, and what is skipped and why. `--dry-run` prints it and sends nothing.
+ * judges, and what is skipped and why. `--dry-run` prints it and sends nothing. Which checks judge
+ * which kind of race is the catalogue's data (`../catalogue.ts`); the plan only applies the
+ * selection to it.
  */
 import { documents } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
-import type { CheckId } from '../checks/catalogue.js';
+import { checksFor, selectChecks, type CheckId, type ScenarioKind } from '../catalogue.js';
 import type { CollectionOnly, HintedOperation, OperationModel, ResourceModel } from '../model/operation-model.js';
-
-/** The kinds of race the runner knows. */
-export type ScenarioKind =
-  | 'update-race'
-  | 'precondition-required'
-  | 'delete-race'
-  | 'unique-create'
-  | 'create-if-absent'
-  | 'transition-race'
-  | 'idempotency-race'
-  | 'counter-race';
 
 /** One scenario of the plan, to run or skipped with a reason. */
 export interface PlannedScenario {
@@ -36,19 +27,6 @@ export interface Plan {
   readonly scenarios: readonly PlannedScenario[];
 }
 
-const COMMON: readonly CheckId[] = ['problem-details', 'documented-status', 'no-server-error'];
-
-const CHECKS_BY_KIND: Readonly<Record<ScenarioKind, readonly CheckId[]>> = {
-  'update-race': ['single-winner', 'conflict-status', 'no-lost-update', 'validator-changes', 'stale-validator-rejected', 'conflict-resolvable', 'weak-validator', ...COMMON],
-  'precondition-required': ['precondition-required', ...COMMON],
-  'delete-race': ['delete-race', 'conflict-status', ...COMMON],
-  'unique-create': ['unique-create', ...COMMON],
-  'create-if-absent': ['create-if-absent', ...COMMON],
-  'transition-race': ['state-transition', ...COMMON],
-  'idempotency-race': ['idempotency-key', ...COMMON],
-  'counter-race': ['no-lost-update', ...COMMON],
-};
-
 function scenario(
   kind: ScenarioKind,
   op: SpecOperation,
@@ -61,7 +39,7 @@ function scenario(
     resource: owner.resource,
     collection: owner.collection,
     op,
-    checks: CHECKS_BY_KIND[kind],
+    checks: checksFor(kind),
     ...(skipped === undefined ? {} : { skipped }),
   };
 }
@@ -124,18 +102,17 @@ function collectionScenarios(collection: CollectionOnly): PlannedScenario[] {
   return out;
 }
 
-/** Keeps only the checks selected by `--checks` / `--exclude-checks`; a scenario left with none is skipped. */
-function selectChecks(s: PlannedScenario, only: readonly CheckId[] | undefined, exclude: readonly CheckId[]): PlannedScenario {
-  const checks = s.checks.filter((c) => (only === undefined || only.includes(c)) && !exclude.includes(c));
+/** Keeps only the `selected` checks; a scenario left with none is skipped. */
+function withSelected(s: PlannedScenario, selected: ReadonlySet<CheckId>): PlannedScenario {
+  const checks = s.checks.filter((c) => selected.has(c));
   if (checks.length === 0 && s.skipped === undefined) return { ...s, checks, skipped: 'none of its checks is selected' };
   return { ...s, checks };
 }
 
-/** Builds the plan for a model. */
+/** Builds the plan for a model, with the checks `--checks` / `--exclude-checks` select (default: all). */
 export function buildPlan(model: OperationModel, selection: { checks?: readonly CheckId[]; exclude?: readonly CheckId[] } = {}): Plan {
-  const scenarios = [...model.resources.flatMap(resourceScenarios), ...model.collections.flatMap(collectionScenarios)].map((s) =>
-    selectChecks(s, selection.checks, selection.exclude ?? []),
-  );
+  const selected = new Set(selectChecks(selection.checks, selection.exclude));
+  const scenarios = [...model.resources.flatMap(resourceScenarios), ...model.collections.flatMap(collectionScenarios)].map((s) => withSelected(s, selected));
   return { scenarios };
 }
 

@@ -1,5 +1,5 @@
 /**
- * HTTP/2 single-packet release (DESIGN.md, "the next step beyond" last-byte sync): all racers are
+ * HTTP/2 single-packet release (docs/design.md#release-techniques, the step beyond last-byte sync): all racers are
  * streams of one HTTP/2 connection; each stream sends its request but the final DATA frame (the
  * last body byte, or an empty frame for a request without a body) with END_STREAM withheld; at
  * release the final frames of every stream are queued in one synchronous loop, and nghttp2 writes

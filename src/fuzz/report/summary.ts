@@ -1,9 +1,9 @@
 /**
  * The report's numbers, computed once for every format: per scenario, its races, each check's
  * passed/failed/skipped tally and verdict, the release spread, and the run's totals and exit code.
- * A check that judged nothing is *skipped with its reasons*, never passed (DESIGN.md).
+ * A check that judged nothing is *skipped with its reasons*, never passed (docs/design.md#weak-validators-and-skipped-checks).
  */
-import { CHECK_TITLES, type CheckId } from '../checks/catalogue.js';
+import { CHECK_TITLES, type CheckId } from '../catalogue.js';
 import type { PlannedScenario } from '../plan/plan.js';
 import type { FoundFailure } from '../property.js';
 import type { FuzzReport } from '../run.js';

@@ -1,6 +1,6 @@
 /**
  * Obtaining and tidying instances to race on. The runner writes only to resources it created
- * itself (DESIGN.md, safety), records every one of them, and deletes them at the end.
+ * itself (docs/design.md#safety), records every one of them, and deletes them at the end.
  */
 import fc from 'fast-check';
 import { parseJson } from '../../model/json.js';

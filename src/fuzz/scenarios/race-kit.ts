@@ -9,7 +9,7 @@ import type { ClientRequest } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
 import type { ResourceModel } from '../model/operation-model.js';
 import type { Exchange, RaceObservation, ReadState } from '../observation.js';
-import type { ScenarioKind } from '../plan/plan.js';
+import type { ScenarioKind } from '../catalogue.js';
 import type { RaceResult } from '../race/types.js';
 import { freshId, requestContentType, serializeBody } from './bodies.js';
 import { bodyWithToken, createdId, createInstance, fillPath, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';

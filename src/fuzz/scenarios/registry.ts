@@ -1,8 +1,8 @@
 /**
- * The scenario registry: one executor per scenario kind of the plan. Adding a kind means adding
- * its file and one entry here.
+ * The scenario registry: one executor per scenario kind of the catalogue (`../catalogue.ts`).
+ * Adding a kind means adding it to the catalogue, its file and one entry here.
  */
-import type { ScenarioKind } from '../plan/plan.js';
+import type { ScenarioKind } from '../catalogue.js';
 import { counterRace } from './counter-race.js';
 import { createIfAbsent } from './create-if-absent.js';
 import { deleteRace } from './delete-race.js';

@@ -6,7 +6,8 @@ import type fc from 'fast-check';
 import type { SpecModel } from '../../model/spec-model.js';
 import type { HttpClient } from '../http/client.js';
 import type { Documented, RaceObservation } from '../observation.js';
-import type { PlannedScenario, ScenarioKind } from '../plan/plan.js';
+import type { ScenarioKind } from '../catalogue.js';
+import type { PlannedScenario } from '../plan/plan.js';
 import type { CreatedResources, SetupFailure } from './instances.js';
 
 /** What a scenario execution has to work with. */

@@ -14,7 +14,7 @@ import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
 const WEAK = /^W\//;
 
-/** Re-reads while the validator is weak, for at most `settleMs` (DESIGN.md, weak validators). */
+/** Re-reads while the validator is weak, for at most `settleMs` (docs/design.md#weak-validators-and-skipped-checks). */
 async function settledRead(ctx: ScenarioContext, instance: Instance) {
   const first = await readState(ctx.client, instance.resource, instance.path);
   let state = first;

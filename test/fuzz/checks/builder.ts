@@ -3,7 +3,7 @@
  * the reference API by default, with small builders for exchanges, follow-ups and what the spec
  * documents.
  */
-import type { CheckId } from '../../../src/fuzz/checks/catalogue.js';
+import type { CheckId } from '../../../src/fuzz/catalogue.js';
 import { defaultCheckContext, type CheckContext } from '../../../src/fuzz/checks/check.js';
 import { CHECKS } from '../../../src/fuzz/checks/registry.js';
 import type { CheckFailure, CheckOutcome, Documented, Exchange, ExchangeErrorCode, RaceObservation } from '../../../src/fuzz/observation.js';

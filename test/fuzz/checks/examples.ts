@@ -2,7 +2,7 @@
  * One failing observation per check: each check's test asserts it fails, and the doc test
  * asserts that `checks/<id>.md` prints exactly the failure it gives.
  */
-import type { CheckId } from '../../../src/fuzz/checks/catalogue.js';
+import type { CheckId } from '../../../src/fuzz/catalogue.js';
 import type { RaceObservation } from '../../../src/fuzz/observation.js';
 import { documented, exchange, followUp, observation, problem, updateRace, updateRacer, type ExchangeOptions } from './builder.js';
 

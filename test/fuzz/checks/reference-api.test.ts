@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReferenceApi, type RunningApi } from '../../../examples/reference-api/server.js';
-import type { CheckId } from '../../../src/fuzz/checks/catalogue.js';
+import { checksFor, type CheckId } from '../../../src/fuzz/catalogue.js';
 import { documentedFor } from '../../../src/fuzz/checks/documented.js';
 import { runChecks } from '../../../src/fuzz/checks/registry.js';
 import { loadSpecForFuzz } from '../../../src/fuzz/model/load-spec.js';
@@ -16,7 +16,7 @@ import type { CheckOutcome, Exchange, RaceObservation, ReadState } from '../../.
 import { fireRace, type RaceRecord } from '../../../src/fuzz/race/index.js';
 import { ctx } from './builder.js';
 
-const UPDATE_CHECKS: CheckId[] = ['single-winner', 'conflict-status', 'no-lost-update', 'validator-changes', 'stale-validator-rejected', 'conflict-resolvable', 'weak-validator', 'problem-details', 'documented-status', 'no-server-error'];
+const UPDATE_CHECKS = checksFor('update-race');
 const spec = await loadSpecForFuzz(join(import.meta.dirname, '..', '..', '..', 'examples', 'specs', 'reference-api.yaml'));
 const put = spec.operations.find((op) => op.method === 'put' && op.pathKey === '/documents/{id}')!;
 const documented = documentedFor(spec, put);

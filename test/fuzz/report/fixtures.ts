@@ -1,7 +1,8 @@
 /** Hand-built races and reports for the report tests: what a real run produces, small enough to read. */
-import type { CheckId } from '../../../src/fuzz/checks/catalogue.js';
+import type { CheckId } from '../../../src/fuzz/catalogue.js';
 import type { Documented, Exchange, RaceObservation } from '../../../src/fuzz/observation.js';
-import type { PlannedScenario, ScenarioKind } from '../../../src/fuzz/plan/plan.js';
+import type { ScenarioKind } from '../../../src/fuzz/catalogue.js';
+import type { PlannedScenario } from '../../../src/fuzz/plan/plan.js';
 import type { CheckTally, FoundFailure, PropertyResult } from '../../../src/fuzz/property.js';
 import type { FuzzReport } from '../../../src/fuzz/run.js';
 

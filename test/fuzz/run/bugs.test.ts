@@ -4,7 +4,7 @@
  * scenario that meets it, the check that must fail.
  */
 import { describe, expect, it } from 'vitest';
-import type { CheckId } from '../../../src/fuzz/checks/catalogue.js';
+import type { CheckId } from '../../../src/fuzz/catalogue.js';
 import { fuzz } from '../../../src/fuzz/run.js';
 import { startThreadedApi } from '../../helpers/reference-api-thread.js';
 import { REFERENCE_SPEC } from '../scenarios/harness.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { startThreadedApi } from '../../helpers/reference-api-thread.js';
 export { startThreadedApi, type ThreadedApi } from '../../helpers/reference-api-thread.js';
-import type { CheckId } from '../../../src/fuzz/checks/catalogue.js';
+import type { CheckId } from '../../../src/fuzz/catalogue.js';
 import { HttpClient } from '../../../src/fuzz/http/client.js';
 import type { CheckFailure, RaceObservation } from '../../../src/fuzz/observation.js';
 import type { PropertyResult } from '../../../src/fuzz/property.js';

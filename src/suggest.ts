@@ -1,4 +1,4 @@
-/** "Did you mean" for mistyped names (rule ids now, check ids later). */
+/** "Did you mean" for mistyped names: rule ids (`conflictcheck rules <id>`) and check ids (`--checks`). */
 
 /** Levenshtein distance between two strings. */
 export function editDistance(a: string, b: string): number {
