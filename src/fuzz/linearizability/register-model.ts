@@ -5,7 +5,11 @@
  * - a 2xx write may keep the old validator when it wrote the very same value (validators
  *   identify representations, so a content-hash ETag legitimately stays);
  * - a read or write answered 404/410 is legal on a register that does not exist;
- * - a read whose response carries no ETag is judged by its value alone.
+ * - a read whose response carries no ETag is judged by its value alone;
+ * - a write, create or delete refused with a 4xx that is not a conflict status (400, 403, 422,
+ *   428, 429…; not 404/410) is a no-op whether or not its validator matched: the server declined
+ *   it for a reason of its own (a body stricter than the schema, a permission, a limit), which
+ *   says nothing about the validator. Only a conflict status claims "your validator is stale".
  */
 import { canonicalJson, jsonEqual } from './json-value.js';
 import type { Model, RegisterInput, RegisterOutput, RegisterState } from './types.js';
@@ -45,6 +49,11 @@ function is2xx(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
+/** A 4xx that neither claims a conflict nor says the resource is absent: nothing was performed. */
+function isOtherRefusal(status: number, conflict: ReadonlySet<number>): boolean {
+  return status >= 400 && status < 500 && !conflict.has(status) && !NOT_FOUND.has(status);
+}
+
 /** Builds the register model; pass it as `model` to `checkHistory`. */
 export function registerModel(options: RegisterModelOptions = {}): RegisterModel {
   const conflict = new Set(options.conflictStatuses ?? DEFAULT_CONFLICT_STATUSES);
@@ -76,6 +85,7 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
     // The validator a conditional write replaces is the one it named; an unconditional one replaces whatever was there.
     const replaced = input.ifMatch !== undefined && input.ifMatch.trim() !== '*' ? input.ifMatch : s.exists ? s.etag : undefined;
     if (out.kind === 'unknown') return match === 'no' ? [s] : [s, written(input.value, undefined, replaced)];
+    if (isOtherRefusal(out.status, conflict)) return [s];
     if (is2xx(out.status)) {
       if (match === 'no' || !validatorMayFollow(s, replaced, out.etag, input.value)) return [];
       return [written(input.value, out.etag, replaced)];
@@ -86,6 +96,7 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
 
   function create(s: RegisterState, value: unknown, out: RegisterOutput): RegisterState[] {
     if (out.kind === 'unknown') return s.exists ? [s] : [s, written(value, undefined, undefined)];
+    if (isOtherRefusal(out.status, conflict)) return [s];
     if (s.exists) return conflict.has(out.status) ? [s] : [];
     return out.status === 201 ? [written(value, out.etag, undefined)] : [];
   }
@@ -93,6 +104,7 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
   function del(s: RegisterState, ifMatch: string | undefined, out: RegisterOutput): RegisterState[] {
     const match: Match = !s.exists ? 'no' : ifMatch === undefined ? 'yes' : ifMatchAgainst(s, ifMatch);
     if (out.kind === 'unknown') return match === 'no' ? [s] : [s, ABSENT];
+    if (isOtherRefusal(out.status, conflict)) return [s];
     if (is2xx(out.status)) return match === 'no' ? [] : [ABSENT];
     if (NOT_FOUND.has(out.status)) return s.exists ? [] : [s];
     return conflict.has(out.status) && ifMatch !== undefined && match !== 'yes' ? [s] : [];
