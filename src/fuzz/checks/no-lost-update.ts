@@ -12,7 +12,7 @@ import { brief, outcomeUnknown, succeeded, tally } from './exchanges.js';
 import { readFacts, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
 import { comparableProjection } from './projection.js';
-import { raceProvesNothing } from './race-guard.js';
+import { raceProvesNothing, weakValidatorUsed } from './race-guard.js';
 import { conflictStatuses } from './documented.js';
 import { updateRaceHistory } from './register-history.js';
 
@@ -23,7 +23,10 @@ import { updateRaceHistory } from './register-history.js';
  * `conflict-status`'s question, not a lost update.
  */
 function modelFor(obs: RaceObservation, ctx: CheckContext) {
-  return registerModel({ conflictStatuses: [...new Set([...DEFAULT_CONFLICT_STATUSES, ...conflictStatuses(obs, ctx)])] });
+  // A server that let a write through on a weak If-Match compares weakly (stale-validator-rejected
+  // reports that); whether it still let only one write through per validator is this check's question.
+  const weakWon = weakValidatorUsed(obs) !== undefined && obs.racers.some(succeeded);
+  return registerModel({ conflictStatuses: [...new Set([...DEFAULT_CONFLICT_STATUSES, ...conflictStatuses(obs, ctx)])], comparison: weakWon ? 'weak' : 'strong' });
 }
 
 function judgeRegister(obs: RaceObservation, ctx: CheckContext): CheckOutcome {

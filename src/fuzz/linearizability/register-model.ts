@@ -18,6 +18,12 @@ import type { Model, RegisterInput, RegisterOutput, RegisterState } from './type
 export interface RegisterModelOptions {
   /** Statuses a loser of a precondition or a duplicate create may get. Default `[409, 412]`. */
   readonly conflictStatuses?: readonly number[];
+  /**
+   * How If-Match compares validators: `strong` (RFC 9110 §13.1.1, the default: a weak tag never
+   * matches) or `weak` (`W/"x"` matches `"x"` and `W/"x"`), for judging a server already known
+   * to compare weakly on whether it still let one write through per validator.
+   */
+  readonly comparison?: 'strong' | 'weak';
   /** Value equality; default: deep equality of JSON values. */
   readonly equals?: (a: unknown, b: unknown) => boolean;
 }
@@ -37,9 +43,14 @@ type Match = 'yes' | 'no' | 'maybe';
  * If-Match evaluated against a state (RFC 9110 §13.1.1): `*` matches any current
  * representation, otherwise strong comparison, so a weak validator never matches.
  */
-function ifMatchAgainst(state: RegisterState, ifMatch: string): Match {
+function ifMatchAgainst(state: RegisterState, ifMatch: string, comparison: 'strong' | 'weak'): Match {
   if (!state.exists) return 'no';
   if (ifMatch.trim() === '*') return 'yes';
+  if (comparison === 'weak') {
+    const opaque = (tag: string | undefined) => tag?.replace(/^W\//, '');
+    if (state.etag === undefined) return opaque(ifMatch) === opaque(state.notEtag) ? 'no' : 'maybe';
+    return opaque(state.etag) === opaque(ifMatch) ? 'yes' : 'no';
+  }
   if (ifMatch.startsWith('W/')) return 'no';
   if (state.etag === undefined) return ifMatch === state.notEtag ? 'no' : 'maybe';
   return !state.etag.startsWith('W/') && state.etag === ifMatch ? 'yes' : 'no';
@@ -58,6 +69,7 @@ function isOtherRefusal(status: number, conflict: ReadonlySet<number>): boolean 
 export function registerModel(options: RegisterModelOptions = {}): RegisterModel {
   const conflict = new Set(options.conflictStatuses ?? DEFAULT_CONFLICT_STATUSES);
   const equals = options.equals ?? jsonEqual;
+  const comparison = options.comparison ?? 'strong';
 
   /** The state after a write of `value` took effect; `replaced` is the validator it superseded, if known. */
   function written(value: unknown, etag: string | undefined, replaced: string | undefined): RegisterState {
@@ -81,7 +93,7 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
   }
 
   function write(s: RegisterState, input: { ifMatch?: string; value: unknown }, out: RegisterOutput): RegisterState[] {
-    const match: Match = input.ifMatch === undefined ? 'yes' : ifMatchAgainst(s, input.ifMatch);
+    const match: Match = input.ifMatch === undefined ? 'yes' : ifMatchAgainst(s, input.ifMatch, comparison);
     // The validator a conditional write replaces is the one it named; an unconditional one replaces whatever was there.
     const replaced = input.ifMatch !== undefined && input.ifMatch.trim() !== '*' ? input.ifMatch : s.exists ? s.etag : undefined;
     if (out.kind === 'unknown') return match === 'no' ? [s] : [s, written(input.value, undefined, replaced)];
@@ -102,7 +114,7 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
   }
 
   function del(s: RegisterState, ifMatch: string | undefined, out: RegisterOutput): RegisterState[] {
-    const match: Match = !s.exists ? 'no' : ifMatch === undefined ? 'yes' : ifMatchAgainst(s, ifMatch);
+    const match: Match = !s.exists ? 'no' : ifMatch === undefined ? 'yes' : ifMatchAgainst(s, ifMatch, comparison);
     if (out.kind === 'unknown') return match === 'no' ? [s] : [s, ABSENT];
     if (isOtherRefusal(out.status, conflict)) return [s];
     if (is2xx(out.status)) return match === 'no' ? [] : [ABSENT];

@@ -54,3 +54,20 @@ describe('register model: non-conflict refusals are no-ops', () => {
     expect(verdict([op(0, write({ n: 1 }, E0), 0, 10, status(422))], [412, 422])).toBe('not-linearizable');
   });
 });
+
+describe('register model: weak comparison, for a server known to compare weakly', () => {
+  const WEAK_START: RegisterState = { exists: true, etag: 'W/"e0"', value: { n: 0 } };
+  const weakVerdict = (history: History, comparison?: 'strong' | 'weak') =>
+    checkHistory(history, { initial: WEAK_START, timeLimitMs: 5_000, model: registerModel(comparison === undefined ? {} : { comparison }) }).verdict;
+
+  it('strong comparison (the default) never lets a weak If-Match win', () => {
+    expect(weakVerdict([op(0, write({ n: 1 }, 'W/"e0"'), 0, 10, ok('"e1"'))])).toBe('not-linearizable');
+  });
+
+  it('weak comparison lets one write through per validator, and still catches two', () => {
+    const one = [op(0, write({ n: 1 }, 'W/"e0"'), 0, 10, ok('"e1"')), op(1, write({ n: 2 }, 'W/"e0"'), 1, 11, status(412))];
+    const two = [op(0, write({ n: 1 }, 'W/"e0"'), 0, 10, ok('"e1"')), op(1, write({ n: 2 }, 'W/"e0"'), 1, 11, ok('"e2"'))];
+    expect(weakVerdict(one, 'weak')).toBe('linearizable');
+    expect(weakVerdict(two, 'weak')).toBe('not-linearizable');
+  });
+});
