@@ -4,6 +4,7 @@
  */
 import { CHECK_TITLES } from './catalogue.js';
 import type { Check } from './check.js';
+import { conflictStatuses } from './documented.js';
 import { succeeded } from './exchanges.js';
 import { judgeOneWinner, racersWithValidator } from './one-winner.js';
 
@@ -12,8 +13,9 @@ export const singleWinner: Check = {
   id: 'single-winner',
   title: CHECK_TITLES['single-winner'],
   appliesTo: ['update-race'],
-  run(obs) {
+  run(obs, ctx) {
     return judgeOneWinner(obs, {
+      conflictStatuses: conflictStatuses(obs, ctx),
       check: 'single-winner',
       isWinner: succeeded,
       racers: racersWithValidator(obs, 'write'),
