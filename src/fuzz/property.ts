@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { CheckId } from './checks/catalogue.js';
-import type { CheckFailure, CheckOutcome, RaceObservation } from './observation.js';
+import type { CheckFailure, CheckOutcome, Exchange, RaceObservation } from './observation.js';
 import { BudgetExhausted } from './http/client.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenarios/scenario.js';
 
@@ -25,6 +25,21 @@ export interface PropertyOptions {
   readonly maxShrinkRuns: number;
   /** Stop starting races after this `performance.now()`. */
   readonly deadline: number;
+}
+
+/** One reason a scenario's set-up failed: how often, and the first exchange that showed it. */
+export interface SetupFailureSeen {
+  readonly reason: string;
+  readonly count: number;
+  readonly exchange?: Exchange;
+}
+
+/** The set-up failures of a property run, reason by reason. */
+export function setupFailuresOf(result: Pick<PropertyResult, 'setupFailures' | 'setupExchanges'>): SetupFailureSeen[] {
+  return [...result.setupFailures].map(([reason, count]) => {
+    const exchange = result.setupExchanges?.get(reason);
+    return { reason, count, ...(exchange === undefined ? {} : { exchange }) };
+  });
 }
 
 /** How one check fared over all the races of a scenario. */
@@ -52,6 +67,8 @@ export interface PropertyResult {
   readonly failures: readonly FoundFailure[];
   /** Reasons the set-up failed, with counts (the scenario is skipped if no race ran). */
   readonly setupFailures: ReadonlyMap<string, number>;
+  /** The first exchange that showed each set-up failure, by reason, so reports can show what was sent. */
+  readonly setupExchanges?: ReadonlyMap<string, Exchange>;
   readonly seed: number;
   /** The fast-check path of the shrunk counterexample, for `--path`. */
   readonly path?: string;
@@ -69,6 +86,7 @@ function failuresOf(outcomes: ReadonlyMap<CheckId, CheckOutcome>): CheckFailure[
 export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judge: Judge, options: PropertyOptions): Promise<PropertyResult> {
   const tallies = new Map<CheckId, CheckTally>();
   const setupFailures = new Map<string, number>();
+  const setupExchanges = new Map<string, Exchange>();
   const spreads: number[] = [];
   let unsynchronized = 0;
   let races = 0;
@@ -87,6 +105,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
       const obs = await scenario.execute(ctx, input);
       if ('reason' in obs) {
         setupFailures.set(obs.reason, (setupFailures.get(obs.reason) ?? 0) + 1);
+        if (obs.exchange !== undefined && !setupExchanges.has(obs.reason)) setupExchanges.set(obs.reason, obs.exchange);
         return undefined;
       }
       races += 1;
@@ -153,6 +172,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
     tallies,
     failures,
     setupFailures,
+    setupExchanges,
     seed: details.seed,
     ...(path === undefined ? {} : { path }),
     ...(stopped === undefined ? {} : { stopped }),

@@ -13,7 +13,7 @@ import { HttpClient, type RunnerRaceMode } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
 import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
-import { runProperty, type PropertyResult } from './property.js';
+import { runProperty, setupFailuresOf, type PropertyResult, type SetupFailureSeen } from './property.js';
 import { documentedFor } from './checks/documented.js';
 import { CreatedResources } from './scenarios/instances.js';
 import { SCENARIOS } from './scenarios/registry.js';
@@ -75,7 +75,12 @@ export type FuzzProgress =
 /** How one planned scenario ended. */
 export type ScenarioOutcome =
   | { readonly status: 'ran'; readonly result: PropertyResult }
-  | { readonly status: 'skipped'; readonly reason: string };
+  | {
+      readonly status: 'skipped';
+      readonly reason: string;
+      /** When the set-up failed every time: each reason with the exchange that showed it. */
+      readonly setup?: readonly SetupFailureSeen[];
+    };
 
 /** The report of a run. */
 export interface FuzzReport {
@@ -208,8 +213,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       deadline,
     });
     if (result.races === 0) {
-      const reasons = [...result.setupFailures.keys()];
-      return { status: 'skipped', reason: result.stopped ?? (reasons.length > 0 ? `set-up failed: ${reasons.join('; ')}` : 'no race could be fired') };
+      const setup = setupFailuresOf(result);
+      const reason = result.stopped ?? (setup.length > 0 ? `set-up failed: ${setup.map((s) => s.reason).join('; ')}` : 'no race could be fired');
+      return { status: 'skipped', reason, ...(setup.length > 0 ? { setup } : {}) };
     }
     return { status: 'ran', result };
   }
