@@ -10,6 +10,7 @@ import type { CheckId } from './checks/catalogue.js';
 import type { CheckFailure, CheckOutcome, Exchange, RaceObservation } from './observation.js';
 import { BudgetExhausted } from './http/client.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenarios/scenario.js';
+import { setupObservation } from './scenarios/setup-observation.js';
 
 /** Judges one observation with the selected checks. */
 export type Judge = (obs: RaceObservation) => ReadonlyMap<CheckId, CheckOutcome>;
@@ -95,6 +96,17 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
   let lastFailure: { obs: RaceObservation; failures: CheckFailure[]; input: RaceInput } | undefined;
   let shrinkRuns = 0;
 
+  const judged = (obs: RaceObservation): { obs: RaceObservation; failures: CheckFailure[] } => {
+    const outcomes = judge(obs);
+    for (const [id, outcome] of outcomes) {
+      const tally = tallies.get(id) ?? { passed: 0, failed: 0, skipped: 0, skipReasons: new Set<string>() };
+      if (outcome.status === 'skipped') tally.skipReasons.add(outcome.reason);
+      tally[outcome.status] += 1;
+      tallies.set(id, tally);
+    }
+    return { obs, failures: failuresOf(outcomes) };
+  };
+
   const fire = async (input: RaceInput): Promise<{ obs: RaceObservation; failures: CheckFailure[] } | undefined> => {
     if (stopped !== undefined) return undefined;
     if (performance.now() > options.deadline) {
@@ -106,19 +118,14 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
       if ('reason' in obs) {
         setupFailures.set(obs.reason, (setupFailures.get(obs.reason) ?? 0) + 1);
         if (obs.exchange !== undefined && !setupExchanges.has(obs.reason)) setupExchanges.set(obs.reason, obs.exchange);
-        return undefined;
+        // A set-up the server failed with a 5xx is a finding; any other set-up failure judges nothing.
+        const crashed = setupObservation(ctx, obs);
+        return crashed === undefined ? undefined : judged(crashed);
       }
       races += 1;
       spreads.push(obs.releaseSpreadMs);
       if (!obs.synchronized) unsynchronized += 1;
-      const outcomes = judge(obs);
-      for (const [id, outcome] of outcomes) {
-        const tally = tallies.get(id) ?? { passed: 0, failed: 0, skipped: 0, skipReasons: new Set<string>() };
-        if (outcome.status === 'skipped') tally.skipReasons.add(outcome.reason);
-        tally[outcome.status] += 1;
-        tallies.set(id, tally);
-      }
-      return { obs, failures: failuresOf(outcomes) };
+      return judged(obs);
     } catch (error) {
       if (error instanceof BudgetExhausted) {
         stopped = error.message;

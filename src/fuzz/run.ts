@@ -8,7 +8,7 @@ import type { SpecModel } from '../model/spec-model.js';
 import { resolveBaseUrl } from './base-url.js';
 import { parseCheckList, type CheckId } from './checks/catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
-import { runChecks } from './checks/registry.js';
+import { judgeObservation } from './checks/judge.js';
 import { HttpClient, type RunnerRaceMode } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
@@ -205,14 +205,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       concurrency,
       settleMs: options.settleMs ?? 1_500,
     };
-    const result = await runProperty(scenario, ctx, (obs) => runChecks(obs, planned.checks, checkContext), {
+    const result = await runProperty(scenario, ctx, (obs) => judgeObservation(obs, planned.checks, checkContext), {
       runs,
       seed,
       ...(options.path === undefined ? {} : { path: options.path }),
       maxShrinkRuns: 40,
       deadline,
     });
-    if (result.races === 0) {
+    // No race, and no finding from a set-up the server failed with a 5xx: the scenario was skipped.
+    if (result.races === 0 && result.failures.length === 0) {
       const setup = setupFailuresOf(result);
       const reason = result.stopped ?? (setup.length > 0 ? `set-up failed: ${setup.map((s) => s.reason).join('; ')}` : 'no race could be fired');
       return { status: 'skipped', reason, ...(setup.length > 0 ? { setup } : {}) };
