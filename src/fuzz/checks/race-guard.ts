@@ -7,8 +7,11 @@
  * that someone *won* is judged: the server did not compare strongly, and how many won matters.
  */
 import type { RaceObservation } from '../observation.js';
-import { refused, succeeded, tally } from './exchanges.js';
+import { completed, refused, succeeded, tally } from './exchanges.js';
 import { isIfMatchEtag, isWeak, sentValidator, tokenOf } from './facts.js';
+
+/** The refusals of a failed precondition (412; 409 where an API documents it so). */
+const PRECONDITION_FAILED: readonly number[] = [412, 409];
 
 /** The weak validator the race was fired with, if it was. */
 export function weakValidatorUsed(obs: RaceObservation): string | undefined {
@@ -32,8 +35,8 @@ export function raceProvesNothing(obs: RaceObservation): string | undefined {
 /** Why a weak-validator race nobody won is skipped: the refusals were right, and that is all it shows. */
 function weakRaceReason(obs: RaceObservation, weak: string): string {
   const n = obs.racers.length;
-  if (n > 0 && obs.racers.every(refused)) {
+  if (n > 0 && obs.racers.every((r) => refused(r) && PRECONDITION_FAILED.includes(completed(r)!.status))) {
     return `fired with a weak validator ${weak}: every racer was refused (${tally(obs.racers)}), as strong comparison requires (a weak tag never matches If-Match); correct, and nothing else to judge`;
   }
-  return `fired with a weak validator ${weak}: no racer won (${tally(obs.racers)}), as strong comparison requires; proves nothing about concurrent writes`;
+  return `fired with a weak validator ${weak}: no racer won (${tally(obs.racers)}); a weak tag never matches If-Match, so this proves nothing about concurrent writes`;
 }

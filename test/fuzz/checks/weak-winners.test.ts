@@ -61,3 +61,10 @@ describe('a race fired with a weak validator', () => {
     expect(failureOf(run('stale-validator-rejected', race)).received).toMatch(/^200/);
   });
 });
+
+describe('a weak-validator race refused for other reasons', () => {
+  it('does not call 400s what strong comparison requires', () => {
+    const reason = skipReason(run('single-winner', weakRace([400, 400])));
+    expect(reason).toBe('fired with a weak validator W/"3": no racer won (2 × 400); a weak tag never matches If-Match, so this proves nothing about concurrent writes');
+  });
+});
