@@ -7,9 +7,10 @@
  */
 import fc from 'fast-check';
 import type { CheckId } from './catalogue.js';
-import type { CheckFailure, CheckOutcome, RaceObservation } from './observation.js';
+import type { CheckFailure, CheckOutcome, Exchange, RaceObservation } from './observation.js';
 import { BudgetExhausted } from './http/client.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenarios/scenario.js';
+import { setupObservation } from './scenarios/setup-observation.js';
 
 /** Judges one observation with the selected checks. */
 export type Judge = (obs: RaceObservation) => ReadonlyMap<CheckId, CheckOutcome>;
@@ -25,6 +26,21 @@ export interface PropertyOptions {
   readonly maxShrinkRuns: number;
   /** Stop starting races after this `performance.now()`. */
   readonly deadline: number;
+}
+
+/** One reason a scenario's set-up failed: how often, and the first exchange that showed it. */
+export interface SetupFailureSeen {
+  readonly reason: string;
+  readonly count: number;
+  readonly exchange?: Exchange;
+}
+
+/** The set-up failures of a property run, reason by reason. */
+export function setupFailuresOf(result: Pick<PropertyResult, 'setupFailures' | 'setupExchanges'>): SetupFailureSeen[] {
+  return [...result.setupFailures].map(([reason, count]) => {
+    const exchange = result.setupExchanges?.get(reason);
+    return { reason, count, ...(exchange === undefined ? {} : { exchange }) };
+  });
 }
 
 /** How one check fared over all the races of a scenario. */
@@ -52,6 +68,8 @@ export interface PropertyResult {
   readonly failures: readonly FoundFailure[];
   /** Reasons the set-up failed, with counts (the scenario is skipped if no race ran). */
   readonly setupFailures: ReadonlyMap<string, number>;
+  /** The first exchange that showed each set-up failure, by reason, so reports can show what was sent. */
+  readonly setupExchanges?: ReadonlyMap<string, Exchange>;
   readonly seed: number;
   /** The fast-check path of the shrunk counterexample, for `--path`. */
   readonly path?: string;
@@ -69,6 +87,7 @@ function failuresOf(outcomes: ReadonlyMap<CheckId, CheckOutcome>): CheckFailure[
 export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judge: Judge, options: PropertyOptions): Promise<PropertyResult> {
   const tallies = new Map<CheckId, CheckTally>();
   const setupFailures = new Map<string, number>();
+  const setupExchanges = new Map<string, Exchange>();
   const spreads: number[] = [];
   let unsynchronized = 0;
   let races = 0;
@@ -76,6 +95,17 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
   let firstFailure: { obs: RaceObservation; failures: CheckFailure[] } | undefined;
   let lastFailure: { obs: RaceObservation; failures: CheckFailure[]; input: RaceInput } | undefined;
   let shrinkRuns = 0;
+
+  const judged = (obs: RaceObservation): { obs: RaceObservation; failures: CheckFailure[] } => {
+    const outcomes = judge(obs);
+    for (const [id, outcome] of outcomes) {
+      const tally = tallies.get(id) ?? { passed: 0, failed: 0, skipped: 0, skipReasons: new Set<string>() };
+      if (outcome.status === 'skipped') tally.skipReasons.add(outcome.reason);
+      tally[outcome.status] += 1;
+      tallies.set(id, tally);
+    }
+    return { obs, failures: failuresOf(outcomes) };
+  };
 
   const fire = async (input: RaceInput): Promise<{ obs: RaceObservation; failures: CheckFailure[] } | undefined> => {
     if (stopped !== undefined) return undefined;
@@ -87,19 +117,15 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
       const obs = await scenario.execute(ctx, input);
       if ('reason' in obs) {
         setupFailures.set(obs.reason, (setupFailures.get(obs.reason) ?? 0) + 1);
-        return undefined;
+        if (obs.exchange !== undefined && !setupExchanges.has(obs.reason)) setupExchanges.set(obs.reason, obs.exchange);
+        // A set-up the server failed with a 5xx is a finding; any other set-up failure judges nothing.
+        const crashed = setupObservation(ctx, obs);
+        return crashed === undefined ? undefined : judged(crashed);
       }
       races += 1;
       spreads.push(obs.releaseSpreadMs);
       if (!obs.synchronized) unsynchronized += 1;
-      const outcomes = judge(obs);
-      for (const [id, outcome] of outcomes) {
-        const tally = tallies.get(id) ?? { passed: 0, failed: 0, skipped: 0, skipReasons: new Set<string>() };
-        if (outcome.status === 'skipped') tally.skipReasons.add(outcome.reason);
-        tally[outcome.status] += 1;
-        tallies.set(id, tally);
-      }
-      return { obs, failures: failuresOf(outcomes) };
+      return judged(obs);
     } catch (error) {
       if (error instanceof BudgetExhausted) {
         stopped = error.message;
@@ -153,6 +179,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
     tallies,
     failures,
     setupFailures,
+    setupExchanges,
     seed: details.seed,
     ...(path === undefined ? {} : { path }),
     ...(stopped === undefined ? {} : { stopped }),

@@ -8,12 +8,12 @@ import type { SpecModel } from '../model/spec-model.js';
 import { resolveBaseUrl } from './base-url.js';
 import { selectChecks } from './catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
-import { runChecks } from './checks/registry.js';
+import { judgeObservation } from './checks/judge.js';
 import { HttpClient, type RunnerRaceMode } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
 import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
-import { runProperty, type PropertyResult } from './property.js';
+import { runProperty, setupFailuresOf, type PropertyResult, type SetupFailureSeen } from './property.js';
 import { documentedFor } from './checks/documented.js';
 import { CreatedResources } from './scenarios/instances.js';
 import { SCENARIOS } from './scenarios/registry.js';
@@ -75,7 +75,12 @@ export type FuzzProgress =
 /** How one planned scenario ended. */
 export type ScenarioOutcome =
   | { readonly status: 'ran'; readonly result: PropertyResult }
-  | { readonly status: 'skipped'; readonly reason: string };
+  | {
+      readonly status: 'skipped';
+      readonly reason: string;
+      /** When the set-up failed every time: each reason with the exchange that showed it. */
+      readonly setup?: readonly SetupFailureSeen[];
+    };
 
 /** The report of a run. */
 export interface FuzzReport {
@@ -194,16 +199,18 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       concurrency,
       settleMs: options.settleMs ?? 1_500,
     };
-    const result = await runProperty(scenario, ctx, (obs) => runChecks(obs, planned.checks, checkContext), {
+    const result = await runProperty(scenario, ctx, (obs) => judgeObservation(obs, planned.checks, checkContext), {
       runs,
       seed,
       ...(options.path === undefined ? {} : { path: options.path }),
       maxShrinkRuns: 40,
       deadline,
     });
-    if (result.races === 0) {
-      const reasons = [...result.setupFailures.keys()];
-      return { status: 'skipped', reason: result.stopped ?? (reasons.length > 0 ? `set-up failed: ${reasons.join('; ')}` : 'no race could be fired') };
+    // No race, and no finding from a set-up the server failed with a 5xx: the scenario was skipped.
+    if (result.races === 0 && result.failures.length === 0) {
+      const setup = setupFailuresOf(result);
+      const reason = result.stopped ?? (setup.length > 0 ? `set-up failed: ${setup.map((s) => s.reason).join('; ')}` : 'no race could be fired');
+      return { status: 'skipped', reason, ...(setup.length > 0 ? { setup } : {}) };
     }
     return { status: 'ran', result };
   }

@@ -10,6 +10,7 @@ import { isDocumented } from './documented.js';
 import { completed, refused, tally } from './exchanges.js';
 import { sentValidator, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
+import { ALWAYS_CONFLICT, noContention } from './refusals.js';
 
 const GONE = [404, 410];
 
@@ -22,6 +23,9 @@ export const conflictStatus: Check = {
     const token = tokenOf(obs);
     const accepted = [...obs.documented.conflictStatuses];
     if (obs.kind === 'delete-race') accepted.push(...GONE.filter((s) => isDocumented(obs.documented, s) && !accepted.includes(s)));
+    // Refused all, none for a conflict (a 400 to every body): nobody lost a race, there was none.
+    const idle = noContention(obs, [...ALWAYS_CONFLICT, ...accepted, 428]);
+    if (idle !== undefined) return skipped(idle);
     const expectedFor = (conditional: boolean): readonly number[] => (conditional ? accepted : [428]);
     const wrong = losers.filter((ex) => !expectedFor(sentValidator(ex, token) !== undefined).includes(completed(ex)!.status));
     if (wrong.length === 0) return PASSED;

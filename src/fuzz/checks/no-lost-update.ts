@@ -3,7 +3,7 @@
  * (Wing–Gong/Lowe, time-bounded), and the final state is the single winner's write. On counter
  * races, the final count is the initial one minus what the winners took, never below zero.
  */
-import { checkHistory, jsonEqual, registerModel } from '../linearizability/index.js';
+import { checkHistory, DEFAULT_CONFLICT_STATUSES, jsonEqual, registerModel } from '../linearizability/index.js';
 import type { CheckOutcome, RaceObservation } from '../observation.js';
 import type { Check, CheckContext } from './check.js';
 import { judgeCounter } from './counter-judgement.js';
@@ -11,10 +11,21 @@ import { brief, outcomeUnknown, succeeded, tally } from './exchanges.js';
 import { readFacts, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
 import { comparableProjection } from './projection.js';
-import { raceProvesNothing } from './race-guard.js';
-import { REFUSAL_STATUSES, updateRaceHistory } from './register-history.js';
+import { raceProvesNothing, weakValidatorUsed } from './race-guard.js';
+import { updateRaceHistory } from './register-history.js';
 
-const MODEL = registerModel({ conflictStatuses: REFUSAL_STATUSES });
+/**
+ * The model for one race. Conflict statuses (409, 412 and whatever the run accepts from losers)
+ * claim the validator did not match; every other 4xx is a refusal the model takes as a no-op
+ * whatever the validator (register-model.ts). Which refusal status is right is
+ * `conflict-status`'s question, not a lost update.
+ */
+function modelFor(obs: RaceObservation, ctx: CheckContext) {
+  // A server that let a write through on a weak If-Match compares weakly (stale-validator-rejected
+  // reports that); whether it still let only one write through per validator is this check's question.
+  const weakWon = weakValidatorUsed(obs) !== undefined && obs.racers.some(succeeded);
+  return registerModel({ conflictStatuses: [...new Set([...DEFAULT_CONFLICT_STATUSES, ...obs.documented.conflictStatuses])], comparison: weakWon ? 'weak' : 'strong' });
+}
 
 function judgeRegister(obs: RaceObservation, ctx: CheckContext): CheckOutcome {
   const project = comparableProjection(obs, tokenOf(obs));
@@ -35,7 +46,7 @@ function judgeRegister(obs: RaceObservation, ctx: CheckContext): CheckOutcome {
   }
   const built = updateRaceHistory(obs, project);
   if (typeof built === 'string') return skipped(built);
-  const result = checkHistory(built.history, { initial: built.initial, timeLimitMs: ctx.linearizabilityTimeLimitMs, model: MODEL });
+  const result = checkHistory(built.history, { initial: built.initial, timeLimitMs: ctx.linearizabilityTimeLimitMs, model: modelFor(obs, ctx) });
   if (result.verdict === 'linearizable') return PASSED;
   if (result.verdict === 'undecided') {
     return skipped(`linearizability undecided: the search of ${built.history.length} operations hit the time limit (${ctx.linearizabilityTimeLimitMs} ms)`);

@@ -2,17 +2,21 @@
  * `no-server-error`: under contention every request gets an answer below 500. A 5xx tells
  * clients and retry middleware "try again later", not "someone else got there first"; a request
  * that never gets an answer (timeout, reset, garbage) is a hang or a crash — a finding, not a
- * failure of the tool. Follow-up requests are judged too.
+ * failure of the tool. The reads before and after the race and the follow-up requests are judged
+ * too, and so is a set-up that failed on a server error (setup-finding.ts): a 5xx anywhere is a
+ * finding.
  */
 import type { Check } from './check.js';
-import { completed, is5xx, tally } from './exchanges.js';
+import { completed, is5xx, outcomeLabel, tally } from './exchanges.js';
 import type { Exchange, ExchangeErrorCode } from '../observation.js';
 import { failed, PASSED, skipped } from './outcome.js';
+import { setupFactOf } from './setup-finding.js';
 
 /** Errors that are the runner's own limits, not the server's failure. */
 const RUNNER_LIMITS: ReadonlySet<ExchangeErrorCode> = new Set(['too-large', 'aborted']);
 
-function serverFailed(ex: Exchange): boolean {
+/** True when the server failed the request: a 5xx, or no (complete) answer that is not the runner's own limit. */
+export function serverFailed(ex: Exchange): boolean {
   if (ex.error !== undefined) return !RUNNER_LIMITS.has(ex.error.code);
   return ex.response === undefined || is5xx(completed(ex)?.status);
 }
@@ -21,10 +25,21 @@ function serverFailed(ex: Exchange): boolean {
 export const noServerError: Check = {
   id: 'no-server-error',
   run(obs) {
-    const all = [...obs.racers, ...obs.followUps.map((f) => f.exchange)];
+    const around = [obs.before?.exchange, obs.after?.exchange].filter((ex): ex is Exchange => ex !== undefined);
+    const all = [...obs.racers, ...around, ...obs.followUps.map((f) => f.exchange)];
     if (all.length === 0) return skipped('no request was sent');
     const bad = all.filter(serverFailed);
     if (bad.length === 0) return PASSED;
+    const setup = setupFactOf(obs);
+    if (setup !== undefined) {
+      const ex = bad[0]!;
+      return failed('no-server-error', obs, {
+        title: `the set-up request ${setup.operation ?? ex.request.method} got a server error (${outcomeLabel(ex)}) before any race: ${setup.reason}`,
+        expected: `an answer below 500 to ${ex.request.method} ${ex.request.url}`,
+        received: tally(bad),
+        evidence: bad,
+      });
+    }
     const hung = bad.filter((ex) => ex.error !== undefined).length;
     const what = [bad.length > hung ? `${bad.length - hung} got a server error` : '', hung > 0 ? `${hung} got no (complete) response` : ''].filter((w) => w !== '');
     return failed('no-server-error', obs, {

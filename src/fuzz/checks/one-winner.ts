@@ -2,7 +2,9 @@
  * The judgement shared by every "exactly one of N concurrent requests may win" check
  * (`single-winner`, `unique-create`, `create-if-absent`, `delete-race`): skip races that prove
  * nothing, skip when no one won but some answers are unknown (the winner may hide there), else
- * fail on any other number of winners — and, with exactly one, judge what it left behind.
+ * fail on any other number of winners — and, with exactly one, judge what it left behind. A race
+ * whose every racer was refused for another reason than a conflict (400, 403, 422) is skipped:
+ * nobody contended, so zero winners is no verdict.
  */
 import type { CheckOutcome, Exchange, RaceObservation } from '../observation.js';
 import type { CheckId } from '../catalogue.js';
@@ -10,6 +12,7 @@ import { outcomeUnknown, plural, tally } from './exchanges.js';
 import { describeValidator, raceValidator, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
 import { raceProvesNothing } from './race-guard.js';
+import { ALWAYS_CONFLICT, noContention } from './refusals.js';
 
 /** How one check words and judges its race. */
 export interface OneWinnerRace {
@@ -22,6 +25,11 @@ export interface OneWinnerRace {
   readonly win: string;
   /** What several winners mean, for the title: `all but one overwrote a write they never saw`. */
   readonly manyWinners: string;
+  /**
+   * Statuses by which a racer lost the contention (besides 409 and 412, always counted); a race
+   * refused only with others had none. Default: the conflict statuses documented for the operation.
+   */
+  readonly conflictStatuses?: readonly number[];
   /** With exactly one winner, what else must hold (the state after the race). */
   readonly afterOneWinner?: (winner: Exchange) => CheckOutcome;
 }
@@ -33,6 +41,8 @@ export function judgeOneWinner(obs: RaceObservation, race: OneWinnerRace): Check
   const n = obs.racers.length;
   const winners = obs.racers.filter(race.isWinner);
   if (winners.length === 1) return race.afterOneWinner?.(winners[0]!) ?? PASSED;
+  const idle = winners.length === 0 ? noContention(obs, [...ALWAYS_CONFLICT, ...(race.conflictStatuses ?? obs.documented.conflictStatuses)]) : undefined;
+  if (idle !== undefined) return skipped(idle);
   const unknown = obs.racers.filter(outcomeUnknown);
   if (winners.length === 0 && unknown.length > 0) {
     return skipped(`no racer got a ${race.win}, but ${unknown.length} got no usable answer (${tally(unknown)}): the winner may be among them`);

@@ -17,12 +17,6 @@ export interface RegisterHistory {
   readonly labels: readonly string[];
 }
 
-/**
- * Every 4xx but 404/410 counts as a refusal that left the state alone: which refusal status is
- * right is `conflict-status`'s question, not a lost update.
- */
-export const REFUSAL_STATUSES: readonly number[] = Array.from({ length: 100 }, (_, i) => 400 + i).filter((s) => s !== 404 && s !== 410);
-
 function output(ex: Exchange, obs: RaceObservation): RegisterOutput {
   if (outcomeUnknown(ex)) return { kind: 'unknown' };
   const etag = receivedValidator(ex, tokenOf(obs));

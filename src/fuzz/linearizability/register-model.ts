@@ -5,7 +5,11 @@
  * - a 2xx write may keep the old validator when it wrote the very same value (validators
  *   identify representations, so a content-hash ETag legitimately stays);
  * - a read or write answered 404/410 is legal on a register that does not exist;
- * - a read whose response carries no ETag is judged by its value alone.
+ * - a read whose response carries no ETag is judged by its value alone;
+ * - a write, create or delete refused with a 4xx that is not a conflict status (400, 403, 422,
+ *   428, 429…; not 404/410) is a no-op whether or not its validator matched: the server declined
+ *   it for a reason of its own (a body stricter than the schema, a permission, a limit), which
+ *   says nothing about the validator. Only a conflict status claims "your validator is stale".
  */
 import { canonicalJson, jsonEqual } from './json-value.js';
 import type { Model, RegisterInput, RegisterOutput, RegisterState } from './types.js';
@@ -14,6 +18,12 @@ import type { Model, RegisterInput, RegisterOutput, RegisterState } from './type
 export interface RegisterModelOptions {
   /** Statuses a loser of a precondition or a duplicate create may get. Default `[409, 412]`. */
   readonly conflictStatuses?: readonly number[];
+  /**
+   * How If-Match compares validators: `strong` (RFC 9110 §13.1.1, the default: a weak tag never
+   * matches) or `weak` (`W/"x"` matches `"x"` and `W/"x"`), for judging a server already known
+   * to compare weakly on whether it still let one write through per validator.
+   */
+  readonly comparison?: 'strong' | 'weak';
   /** Value equality; default: deep equality of JSON values. */
   readonly equals?: (a: unknown, b: unknown) => boolean;
 }
@@ -33,9 +43,14 @@ type Match = 'yes' | 'no' | 'maybe';
  * If-Match evaluated against a state (RFC 9110 §13.1.1): `*` matches any current
  * representation, otherwise strong comparison, so a weak validator never matches.
  */
-function ifMatchAgainst(state: RegisterState, ifMatch: string): Match {
+function ifMatchAgainst(state: RegisterState, ifMatch: string, comparison: 'strong' | 'weak'): Match {
   if (!state.exists) return 'no';
   if (ifMatch.trim() === '*') return 'yes';
+  if (comparison === 'weak') {
+    const opaque = (tag: string | undefined) => tag?.replace(/^W\//, '');
+    if (state.etag === undefined) return opaque(ifMatch) === opaque(state.notEtag) ? 'no' : 'maybe';
+    return opaque(state.etag) === opaque(ifMatch) ? 'yes' : 'no';
+  }
   if (ifMatch.startsWith('W/')) return 'no';
   if (state.etag === undefined) return ifMatch === state.notEtag ? 'no' : 'maybe';
   return !state.etag.startsWith('W/') && state.etag === ifMatch ? 'yes' : 'no';
@@ -45,10 +60,16 @@ function is2xx(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
+/** A 4xx that neither claims a conflict nor says the resource is absent: nothing was performed. */
+function isOtherRefusal(status: number, conflict: ReadonlySet<number>): boolean {
+  return status >= 400 && status < 500 && !conflict.has(status) && !NOT_FOUND.has(status);
+}
+
 /** Builds the register model; pass it as `model` to `checkHistory`. */
 export function registerModel(options: RegisterModelOptions = {}): RegisterModel {
   const conflict = new Set(options.conflictStatuses ?? DEFAULT_CONFLICT_STATUSES);
   const equals = options.equals ?? jsonEqual;
+  const comparison = options.comparison ?? 'strong';
 
   /** The state after a write of `value` took effect; `replaced` is the validator it superseded, if known. */
   function written(value: unknown, etag: string | undefined, replaced: string | undefined): RegisterState {
@@ -72,10 +93,11 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
   }
 
   function write(s: RegisterState, input: { ifMatch?: string; value: unknown }, out: RegisterOutput): RegisterState[] {
-    const match: Match = input.ifMatch === undefined ? 'yes' : ifMatchAgainst(s, input.ifMatch);
+    const match: Match = input.ifMatch === undefined ? 'yes' : ifMatchAgainst(s, input.ifMatch, comparison);
     // The validator a conditional write replaces is the one it named; an unconditional one replaces whatever was there.
     const replaced = input.ifMatch !== undefined && input.ifMatch.trim() !== '*' ? input.ifMatch : s.exists ? s.etag : undefined;
     if (out.kind === 'unknown') return match === 'no' ? [s] : [s, written(input.value, undefined, replaced)];
+    if (isOtherRefusal(out.status, conflict)) return [s];
     if (is2xx(out.status)) {
       if (match === 'no' || !validatorMayFollow(s, replaced, out.etag, input.value)) return [];
       return [written(input.value, out.etag, replaced)];
@@ -86,13 +108,15 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
 
   function create(s: RegisterState, value: unknown, out: RegisterOutput): RegisterState[] {
     if (out.kind === 'unknown') return s.exists ? [s] : [s, written(value, undefined, undefined)];
+    if (isOtherRefusal(out.status, conflict)) return [s];
     if (s.exists) return conflict.has(out.status) ? [s] : [];
     return out.status === 201 ? [written(value, out.etag, undefined)] : [];
   }
 
   function del(s: RegisterState, ifMatch: string | undefined, out: RegisterOutput): RegisterState[] {
-    const match: Match = !s.exists ? 'no' : ifMatch === undefined ? 'yes' : ifMatchAgainst(s, ifMatch);
+    const match: Match = !s.exists ? 'no' : ifMatch === undefined ? 'yes' : ifMatchAgainst(s, ifMatch, comparison);
     if (out.kind === 'unknown') return match === 'no' ? [s] : [s, ABSENT];
+    if (isOtherRefusal(out.status, conflict)) return [s];
     if (is2xx(out.status)) return match === 'no' ? [] : [ABSENT];
     if (NOT_FOUND.has(out.status)) return s.exists ? [] : [s];
     return conflict.has(out.status) && ifMatch !== undefined && match !== 'yes' ? [s] : [];

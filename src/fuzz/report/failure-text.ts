@@ -4,6 +4,7 @@
  * request, and the command that replays it. The text report and the JUnit failure bodies share it.
  */
 import type { FoundFailure } from '../property.js';
+import { SETUP_PURPOSE, setupFactOf } from '../checks/setup-finding.js';
 import { reproduceCommands } from './curl.js';
 import type { Paint } from './paint.js';
 import { describeRelease, layOutRace } from './race-layout.js';
@@ -23,7 +24,8 @@ export interface FailureTextOptions {
 }
 
 function reproduceLines(found: FoundFailure, redactor: Redactor): string[] {
-  const note = (role: string): string => (role.startsWith('racer') ? role : role === 'before' ? 'the read before the race' : `${role}, after the race`);
+  const note = (role: string): string =>
+    role.startsWith('racer') ? role : role === 'before' ? 'the read before the race' : role === SETUP_PURPOSE ? 'the set-up request' : `${role}, after the race`;
   return reproduceCommands(found, redactor).map(({ role, command }) => `    ${command}   # ${note(role)}`);
 }
 
@@ -46,12 +48,15 @@ export function failureLines(scenario: ScenarioSummary, found: FoundFailure, opt
     return lines;
   }
   const evidence = f.evidence ?? [];
-  lines.push(`  Race (${found.shrunk === found.original ? 'as fired' : 'shrunk'}): ${describeRelease(found.shrunk)}`, ...layOutRace(found.shrunk, redactor, evidence));
+  // A set-up the server failed: there was no race to describe, only the request that failed.
+  const setup = setupFactOf(found.shrunk);
+  const heading = setup === undefined ? `Race (${found.shrunk === found.original ? 'as fired' : 'shrunk'}): ${describeRelease(found.shrunk)}` : `Set-up (no race was fired): ${redactor.text(setup.reason)}`;
+  lines.push(`  ${heading}`, ...layOutRace(found.shrunk, redactor, evidence));
   if (evidence.length > 0) lines.push(paint.dim('    * the exchanges the check judged'));
   if (found.intermittent && found.original !== found.shrunk) {
     lines.push(`  Original race: ${describeRelease(found.original)}`, ...layOutRace(found.original, redactor, evidence));
   }
-  lines.push('  Reproduce with (the racers were sent concurrently):', ...reproduceLines(found, redactor));
+  lines.push(setup === undefined ? '  Reproduce with (the racers were sent concurrently):' : '  Reproduce with:', ...reproduceLines(found, redactor));
   if (scenario.seed !== undefined && scenario.path !== undefined) {
     lines.push(`  Replay: seed ${scenario.seed}, path ${scenario.path}`, `    ${replayCommand(options.runWords, { label: scenario.label, seed: scenario.seed, path: scenario.path })}`);
   }

@@ -6,7 +6,7 @@
 import type { Exchange, RaceObservation, ReadState } from '../observation.js';
 import type { FoundFailure } from '../property.js';
 import type { FuzzReport } from '../run.js';
-import { reproduceCommands, type ReproduceCommand } from './curl.js';
+import { curlCommand, reproduceCommands, type ReproduceCommand } from './curl.js';
 import type { Redactor } from './redact.js';
 import { replayCommand } from './replay.js';
 import type { CheckSummary, RunSummary, ScenarioSummary } from './summary.js';
@@ -50,6 +50,14 @@ export interface JsonFailure {
   readonly reproduce: readonly ReproduceCommand[];
 }
 
+/** One reason the set-up failed, with the first exchange that showed it and its curl command. */
+export interface JsonSetupFailure {
+  readonly reason: string;
+  readonly count: number;
+  readonly exchange?: JsonExchange;
+  readonly curl?: string;
+}
+
 /** One scenario. */
 export interface JsonScenario {
   readonly label: string;
@@ -64,7 +72,7 @@ export interface JsonScenario {
   readonly path?: string;
   readonly replay?: string;
   readonly checks: readonly CheckSummary[];
-  readonly setupFailures: readonly { readonly reason: string; readonly count: number }[];
+  readonly setupFailures: readonly JsonSetupFailure[];
   readonly failures: readonly JsonFailure[];
 }
 
@@ -182,7 +190,11 @@ function scenarioJson(s: ScenarioSummary, options: JsonReportOptions): JsonScena
     ...(s.path === undefined ? {} : { path: s.path }),
     ...(replay === undefined ? {} : { replay }),
     checks: s.checks,
-    setupFailures: s.setupFailures.map(([reason, count]) => ({ reason, count })),
+    setupFailures: s.setupFailures.map(({ reason, count, exchange }) => ({
+      reason,
+      count,
+      ...(exchange === undefined ? {} : { exchange: exchangeJson(exchange, options.redactor), curl: curlCommand(exchange.request, options.redactor) }),
+    })),
     failures: s.failures.map((f) => failureJson(f, options.redactor)),
   };
 }

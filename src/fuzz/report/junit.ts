@@ -5,6 +5,7 @@
  */
 import { failureLines } from './failure-text.js';
 import { paint } from './paint.js';
+import { setupFailureLines } from './setup-text.js';
 import type { Redactor } from './redact.js';
 import type { CheckSummary, RunSummary, ScenarioSummary } from './summary.js';
 
@@ -36,7 +37,12 @@ function testcase(s: ScenarioSummary, check: CheckSummary, options: JunitReportO
   const esc = escaper(options.redactor);
   const open = `    <testcase classname="${esc(s.label)}" name="${esc(check.id)}">`;
   if (check.verdict === 'passed') return `${open}</testcase>`;
-  if (check.verdict === 'skipped') return `${open}\n      <skipped message="${esc(check.skipReasons.join('; '))}"/>\n    </testcase>`;
+  if (check.verdict === 'skipped') {
+    // A set-up that failed every time: what was sent and got, so CI shows how to fix it.
+    const setup = s.status === 'skipped' ? s.setupFailures.filter((f) => f.exchange !== undefined).flatMap((f) => setupFailureLines(s.label, f, options.redactor, '')) : [];
+    const body = setup.length === 0 ? '' : esc(setup.join('\n'));
+    return `${open}\n      <skipped message="${esc(check.skipReasons.join('; '))}"${body === '' ? '/>' : `>${body}</skipped>`}\n    </testcase>`;
+  }
   const found = s.failures.find((f) => f.failure.check === check.id);
   const message = found === undefined ? `failed in ${check.failed} race(s)` : `Expected: ${found.failure.expected} / Received: ${found.failure.received}`;
   const body = found === undefined ? message : failureLines(s, found, { redactor: options.redactor, paint: paint(false), runWords: options.runWords }).join('\n');

@@ -5,7 +5,7 @@
  */
 import { CHECK_TITLES, type CheckId } from '../catalogue.js';
 import type { PlannedScenario } from '../plan/plan.js';
-import type { FoundFailure } from '../property.js';
+import { setupFailuresOf, type FoundFailure, type SetupFailureSeen } from '../property.js';
 import type { FuzzReport } from '../run.js';
 
 /** The verdict of one check over one scenario. */
@@ -36,8 +36,8 @@ export interface ScenarioSummary {
   readonly medianSpreadMs?: number;
   /** Races whose racers could not all be held at the gate. */
   readonly unsynchronized: number;
-  /** Set-up failures with their counts (a race that could not be prepared is not a race). */
-  readonly setupFailures: readonly (readonly [string, number])[];
+  /** Set-up failures with their counts and what showed them (a race that could not be prepared is not a race). */
+  readonly setupFailures: readonly SetupFailureSeen[];
   readonly seed?: number;
   readonly path?: string;
 }
@@ -73,7 +73,8 @@ function summariseScenario(planned: PlannedScenario, outcome: FuzzReport['scenar
   const label = scenarioLabel(planned);
   if (outcome === undefined || outcome.status === 'skipped') {
     const reason = outcome?.reason ?? planned.skipped ?? 'not run';
-    return { label, planned, status: 'skipped', reason, races: 0, checks: skippedChecks(planned, reason), failures: [], unsynchronized: 0, setupFailures: [] };
+    const setupFailures = outcome?.status === 'skipped' ? (outcome.setup ?? []) : [];
+    return { label, planned, status: 'skipped', reason, races: 0, checks: skippedChecks(planned, reason), failures: [], unsynchronized: 0, setupFailures };
   }
   const result = outcome.result;
   const failedIds = new Set(result.failures.map((f) => f.failure.check));
@@ -94,7 +95,7 @@ function summariseScenario(planned: PlannedScenario, outcome: FuzzReport['scenar
     failures: result.failures,
     ...(spread === undefined ? {} : { medianSpreadMs: spread }),
     unsynchronized: result.unsynchronized,
-    setupFailures: [...result.setupFailures.entries()],
+    setupFailures: setupFailuresOf(result),
     seed: result.seed,
     ...(result.path === undefined ? {} : { path: result.path }),
   };

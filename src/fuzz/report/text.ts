@@ -6,6 +6,7 @@
 import type { FuzzReport } from '../run.js';
 import { failureLines } from './failure-text.js';
 import { paint as makePaint, type Paint } from './paint.js';
+import { setupFailureLines } from './setup-text.js';
 import type { Redactor } from './redact.js';
 import type { CheckSummary, RunSummary, ScenarioSummary } from './summary.js';
 import { alignColumns } from './table.js';
@@ -49,13 +50,15 @@ function reasons(all: readonly string[], verbose: boolean): string {
   return shown.join('; ') + (all.length > shown.length ? `; … (+${all.length - shown.length} more)` : '');
 }
 
-function skippedLines(s: ScenarioSummary, verbose: boolean): string[] {
+function skippedLines(s: ScenarioSummary, verbose: boolean, redactor: Redactor): string[] {
+  // A scenario whose every set-up failed: each failure with what was sent, so the user can fix the spec or config.
+  if (s.status === 'skipped' && s.setupFailures.length > 0) return s.setupFailures.flatMap((f) => setupFailureLines(s.label, f, redactor));
   if (s.status === 'skipped') return [`  ${s.label}: ${s.reason ?? 'skipped'}`];
   const lines: string[] = [];
   for (const c of s.checks) {
     if (c.verdict === 'skipped' || (verbose && c.skipped > 0)) lines.push(`  ${s.label} › ${c.id}${c.verdict === 'skipped' ? '' : ` (in ${c.skipped} race(s))`}: ${reasons(c.skipReasons, verbose)}`);
   }
-  if (verbose || s.races === 0) for (const [reason, count] of s.setupFailures) lines.push(`  ${s.label}: set-up failed ${count}×: ${reason}`);
+  if (verbose || s.races === 0) for (const f of s.setupFailures) lines.push(...setupFailureLines(s.label, f, redactor));
   return lines;
 }
 
@@ -87,7 +90,7 @@ export function formatTextReport(report: FuzzReport, summary: RunSummary, option
   }
   if (!options.quiet) {
     out.push(...summaryTable(summary, p), '');
-    const skipped = summary.scenarios.flatMap((s) => skippedLines(s, options.verbose));
+    const skipped = summary.scenarios.flatMap((s) => skippedLines(s, options.verbose, options.redactor));
     if (skipped.length > 0) out.push('Skipped (nothing to judge, or could not run)', ...skipped, '');
   }
   if (report.stopped !== undefined) out.push(p.yellow(`Stopped early: ${report.stopped}`));

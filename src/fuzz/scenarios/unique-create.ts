@@ -89,7 +89,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const keyed = await keyedBodies(ctx, path, params, input);
   if ('reason' in keyed) return keyed;
   const race = await ctx.client.race(keyed.bodies.map((body) => requestFor(op, path, body, { token: undefined, value: undefined })));
-  if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken key (${tally(race.exchanges)}): the bodies were not accepted`);
+  if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken key (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
   const found = resource !== undefined && isCreateOf(op, resource) ? await countCarrying(ctx, race, params, keyed.bodies[0], keyed.fields) : undefined;
   return observe(ctx, race, {
     kind: 'unique-create',
@@ -120,7 +120,7 @@ async function racePut(ctx: ScenarioContext, input: RaceInput, params: Record<st
   const all = { ...params, [resource.idParam]: id };
   const path = fillPath(resource.itemPath, all);
   const race = await ctx.client.race(input.bodies.map((body) => requestFor(op, path, body, { token: undefined, value: undefined })));
-  if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken id (${tally(race.exchanges)}): the bodies were not accepted`);
+  if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken id (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
   const after = await readState(ctx.client, resource, path);
   if (after.exists) ctx.created.add({ resource, path, id, params: all });
   return observe(ctx, race, { kind: 'unique-create', intents: input.bodies, after, facts: { unique: { fields: [] }, instance: path } });

@@ -92,3 +92,13 @@ describe('no-lost-update (counter)', () => {
     expect(skipReason(run('no-lost-update', { ...counterRace([201, 409], 1, 0), after: undefined }))).toMatch(/final stock is unknown/);
   });
 });
+
+describe('no-lost-update: refusals that are not conflicts', () => {
+  it('passes a race whose every racer was refused with 400/403/422 with the current validator: nothing was written', () => {
+    for (const code of [400, 403, 422]) expect(run('no-lost-update', updateRace([code, code])).status, String(code)).toBe('passed');
+  });
+
+  it('passes a 422 refusal next to a single winner', () => {
+    expect(run('no-lost-update', updateRace([422, 200, 412])).status).toBe('passed');
+  });
+});

@@ -43,10 +43,13 @@ describe('checkHistory: conditional writes', () => {
     expect(result).toEqual({ verdict: 'linearizable', order: [1, 0, 2] });
   });
 
-  it('accepts a 409 loser by default but not when only 412 is a conflict status', () => {
+  it('accepts a 409 loser by default; with only 412 a conflict status, a 409 is a plain refusal (a no-op) and a lone 409 is no longer impossible', () => {
     const history = [op(0, write({ n: 1 }, E0), 0, 10, ok('"e1"')), op(1, write({ n: 2 }, E0), 1, 11, status(409))];
     expect(verdict(history)).toBe('linearizable');
-    expect(verdict(history, START, [412])).toBe('not-linearizable');
+    expect(verdict(history, START, [412])).toBe('linearizable');
+    const lone = [op(0, write({ n: 1 }, E0), 0, 10, status(409))];
+    expect(verdict(lone)).toBe('not-linearizable');
+    expect(verdict(lone, START, [412])).toBe('linearizable');
   });
 
   it('rejects a loser when the winner is not possible: a conditional write with the current validator must not get 412', () => {
