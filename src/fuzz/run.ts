@@ -9,7 +9,7 @@ import { resolveBaseUrl } from './base-url.js';
 import { selectChecks } from './catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
 import { judgeObservation } from './checks/judge.js';
-import { HttpClient, type RunnerRaceMode } from './http/client.js';
+import { BudgetExhausted, HttpClient, type RunnerRaceMode } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
 import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
@@ -164,8 +164,14 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   let leftBehind: string[] = [];
   let requests = 0;
   try {
-    const probe = await client.send({ method: 'GET', path: '/' });
-    if (probe.response === undefined && (probe.error?.code === 'refused' || probe.error?.code === 'timeout')) {
+    // The deadline counts from the start (spec loading included), so it may be spent before the
+    // first request: that is a stopped run, reported as such, not a crash.
+    const probe = await client.send({ method: 'GET', path: '/' }).catch((error: unknown) => {
+      if (!(error instanceof BudgetExhausted)) throw error;
+      stopped = error.message;
+      return undefined;
+    });
+    if (probe !== undefined && probe.response === undefined && (probe.error?.code === 'refused' || probe.error?.code === 'timeout')) {
       throw new ConflictcheckError('UNREACHABLE', `${baseUrl}: cannot connect (${probe.error.code}: ${probe.error.message})`);
     }
     for (const [index, planned] of plan.scenarios.entries()) {
@@ -174,7 +180,6 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       const outcome = await runScenario(planned);
       scenarios.push({ planned, outcome });
       options.onProgress?.({ type: 'scenario-end', index, total, scenario: planned, outcome });
-      if (outcome.status === 'ran' && outcome.result.stopped !== undefined) stopped = outcome.result.stopped;
     }
   } finally {
     // Clean-up has its own requests beyond the budget: what was created must not be left.
@@ -206,6 +211,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       maxShrinkRuns: 40,
       deadline,
     });
+    // A scenario that spent the budget or the deadline stops the run, whether or not it raced.
+    if (result.stopped !== undefined) stopped = result.stopped;
     // No race, and no finding from a set-up the server failed with a 5xx: the scenario was skipped.
     if (result.races === 0 && result.failures.length === 0) {
       const setup = setupFailuresOf(result);

@@ -37,6 +37,14 @@ describe('safety', () => {
     expect(report.stopped).toMatch(/deadline/);
   });
 
+  it('a deadline spent before the first request (by loading the spec) is a stopped run, every scenario skipped, not a crash', async () => {
+    const report = await fuzz({ spec: REFERENCE_SPEC, baseUrl: api.url, deadlineMs: 1, runs: 5, seed: 5 });
+    expect(report.stopped).toMatch(/deadline/);
+    expect(report.scenarios.length).toBeGreaterThan(0);
+    expect(report.scenarios.every((s) => s.outcome.status === 'skipped')).toBe(true);
+    expect(report.scenarios.some((s) => s.outcome.status === 'skipped' && /not run: .*deadline/.test(s.outcome.reason))).toBe(true);
+  });
+
   it('takes the spec’s server only when it is loopback; any other host must be named', () => {
     const spec = (url: string) => getSpecModel({ openapi: '3.1.0', info: { title: 't', version: '1' }, servers: [{ url }], paths: {} }) as SpecModel;
     expect(resolveBaseUrl(undefined, spec('http://127.0.0.1:8080'))).toBe('http://127.0.0.1:8080');
