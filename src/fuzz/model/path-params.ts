@@ -114,12 +114,17 @@ export function describeLevel(level: ParentLevel): string {
       return `{${level.param}} ← created by ${create.kind === 'none' ? level.prefix : describeOperation(create.op)}`;
     }
     case 'fixture':
-      return `{${level.param}} ← fixture of ${level.prefix}`;
+      return `${pathParams(level.prefix).map((p) => `{${p}}`).join(', ')} ← fixture of ${level.prefix}`;
     case 'value':
       return `{${level.param}} = ${JSON.stringify(level.value)} (${level.from})`;
     case 'missing':
       return level.reason;
   }
+}
+
+/** Every level's description, a created parent's own levels first (`{account} = …`, then `{container} ← …`). */
+export function describeParents(levels: readonly ParentLevel[]): string[] {
+  return levels.flatMap((level) => [...(level.kind === 'create' ? describeParents(level.resource.parents) : []), describeLevel(level)]);
 }
 
 /**

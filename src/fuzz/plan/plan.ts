@@ -6,7 +6,7 @@ import { documents } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import type { CheckId } from '../checks/catalogue.js';
 import { validatorOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
-import { describeLevel } from '../model/path-params.js';
+import { describeLevel, describeParents } from '../model/path-params.js';
 import { noValidatorReason } from '../model/validators.js';
 
 /** The kinds of race the runner knows. */
@@ -106,7 +106,9 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   if (resource.create.kind === 'put') {
     const put = resource.create.op;
     if (put.headerParams.has('if-none-match')) out.push(scenario('create-if-absent', put, owner));
-    else if (documents(put, 409) || documents(put, 412)) out.push(scenario('unique-create', put, owner));
+    // A 412 promises that a create of an existing id conflicts only where no If-Match (or
+    // If-Unmodified-Since) explains it: an Azure-style PUT blob documents 412 and overwrites.
+    else if (documents(put, 409) || (documents(put, 412) && validatorOf(resource, put)?.send.in !== 'header')) out.push(scenario('unique-create', put, owner));
   }
   if (resource.create.kind === 'post') {
     const post = resource.create.op;
@@ -162,7 +164,7 @@ export function formatPlan(plan: Plan): string {
   for (const s of run) {
     lines.push(`  run   ${s.kind.padEnd(22)} ${s.operation.padEnd(40)} checks: ${s.checks.join(', ')}`);
     // Where each path parameter above the instance id comes from (fixtures name theirs themselves).
-    if (s.resource !== undefined && s.resource.create.kind !== 'none') for (const level of s.resource.parents) lines.push(`        ${' '.repeat(22)} ${describeLevel(level)}`);
+    if (s.resource !== undefined && s.resource.create.kind !== 'none') for (const line of describeParents(s.resource.parents)) lines.push(`        ${' '.repeat(22)} ${line}`);
   }
   for (const s of skipped) lines.push(`  skip  ${s.kind.padEnd(22)} ${s.operation.padEnd(40)} ${s.skipped}`);
   return lines.join('\n');

@@ -84,7 +84,7 @@ async function execute(ctx: ScenarioContext, input: TransitionInput): Promise<Ra
   const initial = stateIn(created.value, machine);
   if (initial === undefined) return setupFailed(`the read of ${instance.path} shows no ${machine.field}`, created.exchange);
   const route = routeTo(machine, moves, initial, planned.to);
-  if (route === undefined) return setupFailed(`no walk of the transition operations leads from "${initial}" to a state that allows → ${planned.to}`);
+  if (route === undefined) return setupFailed(`no walk of the transition operations leads from "${initial}" to a state that allows → ${planned.to}`, created.exchange);
   const before = await walk(ctx, instance, created, route, input.setupSeed);
   if ('reason' in before) return before;
   const from = stateIn(before.value, machine) ?? initial;
