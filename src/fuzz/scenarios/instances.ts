@@ -12,8 +12,6 @@ import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
 import { bodyArbitrary, freshId, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
 import { pathFor, requestFor } from './requests.js';
 
-export { bodyWithToken, tokenHeaders, withToken } from './requests.js';
-
 /** One created instance of a resource. */
 export interface Instance {
   readonly resource: ResourceModel;
