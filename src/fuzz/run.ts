@@ -208,6 +208,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       deadline,
     });
     if (result.races === 0) {
+      // A budget or deadline spent before the first race stops the run as much as one spent later.
+      if (result.stopped !== undefined) stopped = result.stopped;
       const reasons = [...result.setupFailures.keys()];
       return { status: 'skipped', reason: result.stopped ?? (reasons.length > 0 ? `set-up failed: ${reasons.join('; ')}` : 'no race could be fired') };
     }
