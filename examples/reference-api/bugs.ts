@@ -25,6 +25,8 @@ export const BUGS = {
   'oversell': 'Purchases read the stock, `await`, then write the decremented stock: concurrent purchases sell more than there is.',
   'undocumented-status': 'Document writes hold a row lock across an `await`; a write that finds it taken gets 423 Locked, which the spec does not document.',
   'hang-on-conflict': 'A request that loses (409 or 412) never gets a response.',
+  'nested-lost-update': 'The tenant-scoped PUT /tenants/{tenant}/projects/{id} requires If-Match but never compares it: concurrent writers with one ETag all win, the last overwrites the rest.',
+  'rev-ignored-on-delete': 'DELETE /notes/{id}?rev= looks the note up, awaits, and deletes it by id without comparing rev: a stale rev deletes, and concurrent deletes all succeed.',
 } as const satisfies Record<string, string>;
 
 /** The name of a bug switch. */
@@ -63,7 +65,7 @@ export const about100us: Gap = async () => {
 };
 
 /** Which kind of check-then-write a gap is asked for. */
-export type GapSite = 'update' | 'delete' | 'unique-create' | 'transition' | 'counter';
+export type GapSite = 'update' | 'delete' | 'unique-create' | 'transition' | 'counter' | 'note-delete';
 
 const GAP_BUGS: Readonly<Record<GapSite, readonly [BugName, Gap][]>> = {
   update: [
@@ -74,6 +76,7 @@ const GAP_BUGS: Readonly<Record<GapSite, readonly [BugName, Gap][]>> = {
   'unique-create': [['duplicate-create', oneAwait]],
   transition: [['transition-race', oneAwait]],
   counter: [['oversell', oneAwait]],
+  'note-delete': [['rev-ignored-on-delete', oneAwait]],
 };
 
 /** The bugs switched on for one server. */

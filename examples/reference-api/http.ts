@@ -11,6 +11,8 @@ export interface ApiRequest {
   readonly body: unknown;
   /** A request header (lower-case name); a repeated header's values are joined with ", ". */
   header(name: string): string | undefined;
+  /** A query parameter (the first one of that name), undefined when absent. */
+  query(name: string): string | undefined;
 }
 
 /** What a handler answers. */

@@ -85,7 +85,7 @@ export type Required = 'if-match' | 'any';
  * If-None-Match (weak; `*` fails on an existing record). A write carrying neither gets 428
  * (RFC 6585 §3). Undefined lets the write go ahead.
  */
-export function preconditionProblem(ctx: ApiContext, req: ApiRequest, current: Versioned<unknown> | undefined, required: Required): Reply | undefined {
+export function preconditionProblem(ctx: ApiContext, req: ApiRequest, current: Versioned<unknown> | undefined, required: Required, compare = true): Reply | undefined {
   const ifMatch = req.header('if-match');
   const ifNoneMatch = req.header('if-none-match');
   const currentEtag = current === undefined ? {} : { currentEtag: ctx.etags.wire(current.etag) };
@@ -94,7 +94,7 @@ export function preconditionProblem(ctx: ApiContext, req: ApiRequest, current: V
     const wanted = required === 'if-match' ? 'If-Match' : 'If-Match (to replace) or If-None-Match: * (to create)';
     return problem(req, 428, 'precondition-required', `This write must be conditional: send ${wanted}, with the ETag from a GET.`);
   }
-  if (ifMatch !== undefined && !ctx.bugs.has('if-match-ignored') && (current === undefined || !ifMatchSatisfied(ifMatch, current.etag))) {
+  if (ifMatch !== undefined && compare && !ctx.bugs.has('if-match-ignored') && (current === undefined || !ifMatchSatisfied(ifMatch, current.etag))) {
     const why = current === undefined ? 'the resource does not exist' : `the current ETag is ${ctx.etags.wire(current.etag)}`;
     return problem(req, 412, 'precondition-failed', `If-Match ${ifMatch} does not match: ${why}. GET the resource and retry with its ETag.`, currentEtag);
   }
@@ -114,6 +114,8 @@ export interface ConditionalWrite<T extends Stateful> {
   /** The resource's state machine: a state with no way out is read-only (409). */
   readonly transitions: Transitions;
   readonly change: (current: Versioned<T> | undefined) => Decision<T>;
+  /** False when a bug skips the If-Match comparison for this write (`nested-lost-update`). */
+  readonly compareIfMatch?: boolean;
 }
 
 /** A write guarded by preconditions and by the record's state, as one compare-and-set. */
@@ -123,7 +125,7 @@ export async function conditionalWrite<T extends Stateful>(ctx: ApiContext, req:
       id,
       (current) => {
         if (current === undefined && spec.mustExist) return { reject: notFound(req, spec.what) };
-        const failed = preconditionProblem(ctx, req, current, spec.required);
+        const failed = preconditionProblem(ctx, req, current, spec.required, spec.compareIfMatch ?? true);
         if (failed !== undefined) return { reject: failed };
         if (current !== undefined && (spec.transitions[current.value.status] ?? []).length === 0) {
           return { reject: readOnlyProblem(req, spec.what, current.value.status) };

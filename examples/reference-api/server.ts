@@ -11,12 +11,14 @@ import { documentRoutes } from './documents.js';
 import { EtagFactory } from './etag.js';
 import type { ApiRequest, Reply, Route } from './http.js';
 import { inventoryRoutes } from './inventory.js';
+import { noteRoutes } from './notes.js';
 import { orderRoutes } from './orders.js';
 import { paymentRoutes } from './payments.js';
 import { HANG, problem, spoil } from './problem.js';
 import type { ApiContext } from './resource.js';
 import { Router } from './router.js';
 import { slotRoutes } from './slots.js';
+import { tenantRoutes } from './tenants.js';
 import { userRoutes } from './users.js';
 
 /** Options of {@link startReferenceApi}. */
@@ -49,7 +51,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every route of the API for the given context: one table, also checked against the spec by the tests. */
 export function allRoutes(ctx: ApiContext): Route[] {
-  return [...documentRoutes(ctx), ...userRoutes(ctx), ...slotRoutes(ctx), ...orderRoutes(ctx), ...paymentRoutes(ctx), ...inventoryRoutes(ctx)];
+  return [...documentRoutes(ctx), ...userRoutes(ctx), ...slotRoutes(ctx), ...orderRoutes(ctx), ...paymentRoutes(ctx), ...inventoryRoutes(ctx), ...tenantRoutes(ctx), ...noteRoutes(ctx)];
 }
 
 /** Starts the reference API on `host:port` (default 127.0.0.1:0). */
@@ -107,7 +109,8 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
 }
 
 async function serve(router: Router, bugs: BugSwitches, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
   const read = await readBody(req);
   const headers = req.headers;
   const base = { path };
@@ -127,6 +130,7 @@ async function serve(router: Router, bugs: BugSwitches, req: IncomingMessage, re
           const value = headers[name];
           return Array.isArray(value) ? value.join(', ') : value;
         },
+        query: (name) => url.searchParams.get(name) ?? undefined,
       };
       try {
         reply = await routed.handler(apiRequest);

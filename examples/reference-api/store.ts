@@ -40,6 +40,16 @@ export class Store<T> {
     return false;
   }
 
+  /** The ids of every record. */
+  ids(): string[] {
+    return [...this.records.keys()];
+  }
+
+  /** Removes a record outright (a parent deleted with its children). */
+  drop(id: string): void {
+    this.records.delete(id);
+  }
+
   /** The number of records. */
   get size(): number {
     return this.records.size;

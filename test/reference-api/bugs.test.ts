@@ -139,9 +139,37 @@ describe('bug hang-on-conflict', () => {
   });
 });
 
+describe('bug nested-lost-update', () => {
+  const ctx = useApi({ bugs: ['nested-lost-update'] });
+  it('a project write with a stale If-Match succeeds (the header is still required); documents are not affected', async () => {
+    expect((await ctx.client.call('PUT', '/tenants/acme')).status).toBe(201);
+    const created = await ctx.client.create('/tenants/acme/projects', { name: 'p' });
+    await ctx.client.call('PUT', created.path, { headers: { 'if-match': created.etag }, body: { name: 'p2' } });
+    const stale = await ctx.client.call('PUT', created.path, { headers: { 'if-match': created.etag }, body: { name: 'p3' } });
+    expect(stale.status).toBe(200);
+    expect(stale.json!.name).toBe('p3');
+    expectProblem(await ctx.client.call('PUT', created.path, { body: { name: 'p4' } }), 428, 'precondition-required');
+    const doc = await ctx.client.create('/documents', { title: 't', content: 'c' });
+    await ctx.client.call('PUT', doc.path, { headers: { 'if-match': doc.etag }, body: { title: 't', content: 'c2' } });
+    expectProblem(await ctx.client.call('PUT', doc.path, { headers: { 'if-match': doc.etag }, body: { title: 't', content: 'c3' } }), 412, 'precondition-failed');
+  });
+});
+
+describe('bug rev-ignored-on-delete', () => {
+  const ctx = useApi({ bugs: ['rev-ignored-on-delete'] });
+  it('a DELETE with a stale rev deletes the note', async () => {
+    const created = await ctx.client.create('/notes', { title: 'stale delete' });
+    const put = await ctx.client.call('PUT', created.path, { body: { _rev: created.json._rev, title: 'changed' } });
+    expect(put.status).toBe(200);
+    expect(put.json!._rev).not.toBe(created.json._rev);
+    expect((await ctx.client.call('DELETE', `${created.path}?rev=${encodeURIComponent(String(created.json._rev))}`)).status).toBe(204);
+    expect((await ctx.client.call('GET', created.path)).status).toBe(404);
+  });
+});
+
 describe('the bug registry', () => {
   it('every bug has a test: a race scenario or a sequential test in this file', () => {
-    const sequential = ['if-match-ignored', 'etag-unchanged', 'etag-reused', 'weak-etag', 'server-error-on-conflict', 'plain-409', 'problem-status-mismatch', 'wrong-precondition-status', 'no-428', 'hang-on-conflict'];
+    const sequential = ['if-match-ignored', 'etag-unchanged', 'etag-reused', 'weak-etag', 'server-error-on-conflict', 'plain-409', 'problem-status-mismatch', 'wrong-precondition-status', 'no-428', 'hang-on-conflict', 'nested-lost-update'];
     const raced = RACE_SCENARIOS.map((s) => s.bug);
     expect([...sequential, ...raced].sort()).toEqual([...BUG_NAMES].sort());
   });

@@ -59,6 +59,18 @@ export const RACE_SCENARIOS: readonly RaceScenario[] = [
     correct: { winnerStatus: 204, loserStatuses: [404, 412] },
   },
   {
+    bug: 'rev-ignored-on-delete',
+    fires: 'n × DELETE /notes/{id}?rev= with the same rev',
+    round: async (client, n, round) => {
+      const created = await client.create('/notes', { title: `race ${round} ${Date.now()}` });
+      const rev = encodeURIComponent(String(created.json._rev));
+      return burst(n, () => client.call('DELETE', `${created.path}?rev=${rev}`));
+    },
+    exposed: (responses) => successes(responses, 204) > 1,
+    // A loser that runs after the winner finds nothing left: 404.
+    correct: { winnerStatus: 204, loserStatuses: [404, 409] },
+  },
+  {
     bug: 'duplicate-create',
     fires: 'n × POST /users with one email',
     round: (client, n, round) => {

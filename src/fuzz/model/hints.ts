@@ -6,7 +6,12 @@
 import { ConflictcheckError } from '../../errors.js';
 import { isObject, type Json } from '../../model/json.js';
 
-/** Where a resource's concurrency token lives and how a write sends it back. */
+/**
+ * Where a concurrency token lives and how a write sends it back. As an operation's hint it says
+ * where that operation sends it (`{in: query, name: rev}` on a DELETE whose PUT sends `_rev` in
+ * its body); the value is read from the GET as the same header, the same body field, or for a
+ * query token the body field of matching name (`rev` ⇄ `_rev`).
+ */
 export type TokenLocation =
   | { readonly in: 'header'; readonly name: string; readonly condition: string }
   | { readonly in: 'body'; readonly field: string }

@@ -8,69 +8,14 @@ import { ConflictcheckError } from '../../errors.js';
 import { collectProperties } from '../../model/schema.js';
 import { documents, isCreate, successResponses } from '../../model/semantics.js';
 import { describeOperation, type SpecModel, type SpecOperation, type SpecResponse } from '../../model/spec-model.js';
-import { readOperationHints, readStateMachine, type CounterHint, type OperationHints, type StateMachine, type TokenLocation } from './hints.js';
+import { readOperationHints, readStateMachine, type StateMachine } from './hints.js';
+import { resolveParents, type PrefixLookup } from './path-params.js';
+import type { CollectionOnly, CreateStrategy, HintedOperation, OperationModel, ResourceModel } from './resource-types.js';
+import { readOnlyToken, readShapeOf, validatorFor, type WriteValidator } from './validators.js';
 
-/** Body fields that commonly carry a version token (optimistic locking). */
-export const VERSION_FIELDS = ['version', '_rev', 'rev', 'etag', 'resourceVersion', 'lockVersion'] as const;
+export { VERSION_FIELDS } from './validators.js';
 
-/** How the runner obtains an instance of a resource to race on. */
-export type CreateStrategy =
-  | { readonly kind: 'post'; readonly op: SpecOperation; readonly idFrom: { readonly location: true } | { readonly field: string } }
-  | { readonly kind: 'put'; readonly op: SpecOperation }
-  | { readonly kind: 'none'; readonly reason: string };
-
-/** An operation with its `x-conflictcheck` hints. */
-export interface HintedOperation {
-  readonly op: SpecOperation;
-  readonly hints: OperationHints;
-}
-
-/** A transition operation of a resource. */
-export interface TransitionOperation extends HintedOperation {
-  readonly field: string;
-  readonly to: string;
-}
-
-/** One resource: an item path (`/documents/{id}`) and everything the spec says about it. */
-export interface ResourceModel {
-  readonly itemPath: string;
-  /** The last path parameter: the instance id. */
-  readonly idParam: string;
-  readonly collectionPath: string | undefined;
-  /** The resource this one is nested in (`/orders/{id}` for `/orders/{id}/items/{itemId}`). */
-  readonly parent: ResourceModel | undefined;
-  readonly create: CreateStrategy;
-  readonly read: SpecOperation | undefined;
-  readonly replace: HintedOperation | undefined;
-  readonly patch: HintedOperation | undefined;
-  readonly remove: HintedOperation | undefined;
-  readonly transitions: readonly TransitionOperation[];
-  readonly token: TokenLocation | undefined;
-  /** Where the token location came from: an `x-conflictcheck` hint, or inference. */
-  readonly tokenSource: 'hint' | 'inferred' | 'none';
-  readonly stateMachine: StateMachine | undefined;
-  readonly uniqueFields: readonly string[];
-  /** Operations that accept an idempotency key, with the header name. */
-  readonly idempotent: readonly (HintedOperation & { readonly header: string })[];
-  /** Operations that decrement a counter of this resource. */
-  readonly counters: readonly (HintedOperation & CounterHint)[];
-  /** Existing instances the user named (config `fixtures`): path parameter values of each. */
-  readonly fixtures: readonly Readonly<Record<string, string>>[];
-}
-
-/** Create-only endpoints without an item path (e.g. `POST /payments` with an idempotency key). */
-export interface CollectionOnly {
-  readonly collectionPath: string;
-  readonly create: HintedOperation;
-  readonly idempotencyHeader: string | undefined;
-  readonly uniqueFields: readonly string[];
-}
-
-/** The whole model of a description. */
-export interface OperationModel {
-  readonly resources: readonly ResourceModel[];
-  readonly collections: readonly CollectionOnly[];
-}
+export type { CollectionOnly, CreateStrategy, HintedOperation, OperationModel, ParentLevel, ResourceModel, TransitionOperation } from './resource-types.js';
 
 const PARAM_AT_END = /\/\{([^/{}]+)\}$/;
 
@@ -108,31 +53,14 @@ function createStrategy(spec: SpecModel, itemPath: string, collectionPath: strin
   return { kind: 'none', reason: `no POST ${collectionPath ?? '(collection)'} answering 201 and no PUT ${itemPath} answering 201` };
 }
 
+/** How `op` of `resource` sends the validator, or undefined when its description takes none (issue 8). */
+export function validatorOf(resource: ResourceModel, op: SpecOperation): WriteValidator | undefined {
+  return resource.validators.find((v) => v.op === op);
+}
+
 /** The first documented 2xx of a read: its headers and body say what a client gets back. */
 function readSchemaOf(op: SpecOperation | undefined): SpecResponse | undefined {
   return op === undefined ? undefined : successResponses(op)[0];
-}
-
-/** Infers where the concurrency token lives when no hint says so. */
-function inferToken(spec: SpecModel, read: SpecOperation | undefined, writes: SpecOperation[]): TokenLocation | undefined {
-  const readOk = readSchemaOf(read);
-  if (readOk?.headers.has('etag') === true && writes.some((w) => w.headerParams.has('if-match'))) {
-    return { in: 'header', name: 'etag', condition: 'if-match' };
-  }
-  if (readOk?.headers.has('last-modified') === true && writes.some((w) => w.headerParams.has('if-unmodified-since'))) {
-    return { in: 'header', name: 'last-modified', condition: 'if-unmodified-since' };
-  }
-  const readProps = collectProperties(spec.root, readOk?.content.find((c) => c.schema !== undefined)?.schema);
-  for (const write of writes) {
-    if (!documents(write, 409)) continue;
-    const writeProps = collectProperties(spec.root, write.requestBody?.content.find((c) => c.schema !== undefined)?.schema);
-    const field = VERSION_FIELDS.find((f) => readProps.has(f) && writeProps.has(f));
-    if (field !== undefined) return { in: 'body', field };
-    const query = write.parameters.find((p) => p.in === 'query' && (VERSION_FIELDS as readonly string[]).includes(p.name));
-    if (query !== undefined) return { in: 'query', name: query.name };
-  }
-  if (readOk?.headers.has('etag') === true) return { in: 'header', name: 'etag', condition: 'if-match' };
-  return undefined;
 }
 
 function stateMachineOf(spec: SpecModel, read: SpecOperation | undefined): StateMachine | undefined {
@@ -147,72 +75,100 @@ export interface ModelOptions {
   readonly fixtures?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
 }
 
+/** One resource of the model; `lookup` resolves the levels above it. */
+function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions, lookup: PrefixLookup): ResourceModel {
+  const idParam = PARAM_AT_END.exec(itemPath)![1]!;
+  const collectionPath = itemPath.replace(PARAM_AT_END, '') || undefined;
+  const read = opAt(spec, itemPath, 'get');
+  const replace = hinted(opAt(spec, itemPath, 'put'));
+  const patch = hinted(opAt(spec, itemPath, 'patch'));
+  const remove = hinted(opAt(spec, itemPath, 'delete'));
+  const subOps = [...spec.byPath.entries()]
+    .filter(([p]) => p.startsWith(`${itemPath}/`) && !PARAM_AT_END.test(p.slice(itemPath.length)))
+    .flatMap(([, ops]) => ops.map((op) => hinted(op)!));
+  const writes = [replace, patch, remove].filter((h): h is HintedOperation => h !== undefined);
+  const all = [...writes, ...subOps];
+  const transitions = all.flatMap((h) => (h.hints.transition === undefined ? [] : [{ ...h, ...h.hints.transition }]));
+  const counters = all.flatMap((h) => (h.hints.counter === undefined ? [] : [{ ...h, ...h.hints.counter }]));
+  // A token hint on one operation also applies to its siblings, but only where they can carry it.
+  const shared = all.find((h) => h.hints.token !== undefined)?.hints.token;
+  const shape = readShapeOf(spec, read);
+  const validators = all.flatMap((h) => {
+    const v = validatorFor(spec, shape, h.op, h.hints.token, shared);
+    return v === undefined ? [] : [v];
+  });
+  const primary = validators.find((v) => writes.some((w) => w.op === v.op)) ?? validators[0];
+  const token = primary?.read ?? readOnlyToken(shape);
+  const create = createStrategy(spec, itemPath, collectionPath, idParam);
+  const createHints = create.kind === 'none' ? {} : readOperationHints(create.op.node, describeOperation(create.op));
+  const idempotent = [...(create.kind === 'post' ? [{ op: create.op, hints: createHints }] : []), ...all].flatMap((h) => {
+    const header = h.hints.idempotencyKey ?? (h.op.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
+    return header === undefined ? [] : [{ ...h, header }];
+  });
+  return {
+    itemPath,
+    idParam,
+    collectionPath,
+    parents: resolveParents(spec, itemPath, lookup),
+    create,
+    read,
+    replace,
+    patch,
+    remove,
+    transitions,
+    token,
+    tokenSource: primary !== undefined ? primary.source : token !== undefined ? 'inferred' : 'none',
+    validators,
+    stateMachine: stateMachineOf(spec, read),
+    uniqueFields: createHints.unique ?? [],
+    idempotent,
+    counters,
+    fixtures: options.fixtures?.[itemPath] ?? [],
+  };
+}
+
+/** True when `path` names instances the description knows: an item path, or a prefix of one (`/repos/{owner}`). */
+function isInstancePath(spec: SpecModel, path: string): boolean {
+  return PARAM_AT_END.test(path) && (spec.byPath.has(path) || [...spec.byPath.keys()].some((p) => p.startsWith(`${path}/`)));
+}
+
 /** Builds the operation model of a description. Throws CONFIG_ERROR on a malformed hint or fixture. */
 export function buildOperationModel(spec: SpecModel, options: ModelOptions = {}): OperationModel {
   for (const [path, list] of Object.entries(options.fixtures ?? {})) {
-    if (!spec.byPath.has(path) || !PARAM_AT_END.test(path)) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: "${path}" is not an item path of the description (like /documents/{id})`);
+    if (!isInstancePath(spec, path)) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: "${path}" is not an item path of the description (like /documents/{id})`);
     const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     for (const fixture of list) {
       const missing = params.filter((p) => typeof fixture[p] !== 'string' || fixture[p] === '');
       if (missing.length > 0) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: an instance of "${path}" lacks ${missing.join(', ')}`);
     }
   }
-  const itemPaths = [...spec.byPath.keys()].filter((p) => PARAM_AT_END.test(p) && opAt(spec, p, 'get') !== undefined);
   const built = new Map<string, ResourceModel>();
-  // Shorter paths first, so a parent exists before its children.
-  for (const itemPath of [...itemPaths].sort((a, b) => a.split('/').length - b.split('/').length)) {
-    const idParam = PARAM_AT_END.exec(itemPath)![1]!;
-    const collectionPath = itemPath.replace(PARAM_AT_END, '') || undefined;
-    const parent = [...built.values()]
-      .filter((r) => itemPath.startsWith(`${r.itemPath}/`))
-      .sort((a, b) => b.itemPath.length - a.itemPath.length)[0];
-    const read = opAt(spec, itemPath, 'get');
-    const replace = hinted(opAt(spec, itemPath, 'put'));
-    const patch = hinted(opAt(spec, itemPath, 'patch'));
-    const remove = hinted(opAt(spec, itemPath, 'delete'));
-    const subOps = [...spec.byPath.entries()]
-      .filter(([p]) => p.startsWith(`${itemPath}/`) && !PARAM_AT_END.test(p.slice(itemPath.length)))
-      .flatMap(([, ops]) => ops.map((op) => hinted(op)!));
-    const all = [replace, patch, remove, ...subOps].filter((h): h is HintedOperation => h !== undefined);
-    const transitions = all.flatMap((h) => (h.hints.transition === undefined ? [] : [{ ...h, ...h.hints.transition }]));
-    const counters = all.flatMap((h) => (h.hints.counter === undefined ? [] : [{ ...h, ...h.hints.counter }]));
-    const tokenHint = all.find((h) => h.hints.token !== undefined)?.hints.token;
-    const writes = [replace, patch, remove].filter((h): h is HintedOperation => h !== undefined).map((h) => h.op);
-    const token = tokenHint ?? inferToken(spec, read, writes);
-    const create = createStrategy(spec, itemPath, collectionPath, idParam);
-    const createHints = create.kind === 'none' ? {} : readOperationHints(create.op.node, describeOperation(create.op));
-    const idempotent = [...(create.kind === 'post' ? [{ op: create.op, hints: createHints }] : []), ...all]
-      .flatMap((h) => {
-        const header = h.hints.idempotencyKey ?? (h.op.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
-        return header === undefined ? [] : [{ ...h, header }];
-      });
-    built.set(itemPath, {
-      itemPath,
-      idParam,
-      collectionPath,
-      parent,
-      create,
-      read,
-      replace,
-      patch,
-      remove,
-      transitions,
-      token,
-      tokenSource: tokenHint !== undefined ? 'hint' : token !== undefined ? 'inferred' : 'none',
-      stateMachine: stateMachineOf(spec, read),
-      uniqueFields: createHints.unique ?? [],
-      idempotent,
-      counters,
-      fixtures: options.fixtures?.[itemPath] ?? [],
+  const modelOf = (itemPath: string): ResourceModel => {
+    const known = built.get(itemPath);
+    if (known !== undefined) return known;
+    const resource = buildResource(spec, itemPath, options, {
+      fixtures: (prefix) => options.fixtures?.[prefix] ?? [],
+      // A prefix path is a parent level only where the description says how to create it.
+      creator: (prefix) => {
+        if (!PARAM_AT_END.test(prefix)) return undefined;
+        const parent = modelOf(prefix);
+        return parent.create.kind === 'none' ? undefined : parent;
+      },
     });
-  }
+    built.set(itemPath, resource);
+    return resource;
+  };
+  // Resources are the item paths a client can read back; parents without a GET are built on demand
+  // (as creators of a level) and left out of the list: nothing races on them.
+  const itemPaths = [...spec.byPath.keys()].filter((p) => PARAM_AT_END.test(p) && opAt(spec, p, 'get') !== undefined);
+  const resources = [...itemPaths].sort((a, b) => a.split('/').length - b.split('/').length).map(modelOf);
   const collections: CollectionOnly[] = [];
   for (const [path, ops] of spec.byPath) {
     const post = ops.find((op) => op.method === 'post');
-    if (post === undefined || !isCreate(post) || built.has(`${path}/{id}`) || [...built.values()].some((r) => r.collectionPath === path)) continue;
+    if (post === undefined || !isCreate(post) || built.has(`${path}/{id}`) || resources.some((r) => r.collectionPath === path)) continue;
     const h = hinted(post)!;
     const idempotencyHeader = h.hints.idempotencyKey ?? (post.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
     collections.push({ collectionPath: path, create: h, idempotencyHeader, uniqueFields: h.hints.unique ?? [] });
   }
-  return { resources: [...built.values()], collections };
+  return { resources, collections };
 }

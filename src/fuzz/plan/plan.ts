@@ -7,7 +7,9 @@
 import { documents } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import { checksFor, selectChecks, type CheckId, type ScenarioKind } from '../catalogue.js';
-import type { CollectionOnly, HintedOperation, OperationModel, ResourceModel } from '../model/operation-model.js';
+import { validatorOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
+import { describeLevel, describeParents } from '../model/path-params.js';
+import { noValidatorReason } from '../model/validators.js';
 
 /** One scenario of the plan, to run or skipped with a reason. */
 export interface PlannedScenario {
@@ -46,31 +48,45 @@ function scenario(
 
 function requiresPrecondition(op: SpecOperation, resource: ResourceModel): boolean {
   if (documents(op, 428)) return true;
-  const token = resource.token;
+  const token = validatorOf(resource, op)?.send;
   return token?.in === 'header' && op.headerParams.get(token.condition)?.required === true;
+}
+
+/** Why `op` cannot race conditionally: its description takes no validator (issue 8), or no token is known at all. */
+function noValidator(resource: ResourceModel, op: SpecOperation): string | undefined {
+  if (validatorOf(resource, op) !== undefined) return undefined;
+  return resource.token === undefined && resource.validators.length === 0
+    ? 'no concurrency token: no ETag/Last-Modified with If-Match/If-Unmodified-Since, no version field, no x-conflictcheck token'
+    : noValidatorReason(describeOperation(op));
 }
 
 function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   const out: PlannedScenario[] = [];
   const owner = { resource };
-  const noInstance = resource.create.kind === 'none' && resource.fixtures.length === 0 ? `cannot create an instance: ${resource.create.reason}` : undefined;
+  // Fixtures name their parents with them; a created instance needs every level above it.
+  const missingLevel = resource.create.kind === 'none' ? undefined : resource.parents.find((l) => l.kind === 'missing');
+  const noInstance =
+    resource.create.kind === 'none' && resource.fixtures.length === 0 ? `cannot create an instance: ${resource.create.reason}` : missingLevel === undefined ? undefined : describeLevel(missingLevel);
   // Named fixtures may be written to, never deleted: the runner deletes only what it created.
   const onlyFixtures = resource.create.kind === 'none' && resource.fixtures.length > 0;
   const noRead = resource.read === undefined ? `no GET ${resource.itemPath} to read the state back` : undefined;
-  const noToken = resource.token === undefined ? 'no concurrency token: no ETag/Last-Modified with If-Match/If-Unmodified-Since, no version field, no x-conflictcheck token' : undefined;
   for (const write of [resource.replace, resource.patch].filter((w): w is HintedOperation => w !== undefined)) {
     if (write.hints.transition !== undefined || write.hints.counter !== undefined) continue;
-    if (write.op === (resource.create.kind === 'put' ? resource.create.op : undefined) && resource.token === undefined) continue;
-    out.push(scenario('update-race', write.op, owner, noInstance ?? noRead ?? noToken));
+    // A create PUT that takes no validator only creates: there is no update to race.
+    if (write.op === (resource.create.kind === 'put' ? resource.create.op : undefined) && validatorOf(resource, write.op) === undefined) continue;
+    out.push(scenario('update-race', write.op, owner, noInstance ?? noRead ?? noValidator(resource, write.op)));
     if (requiresPrecondition(write.op, resource)) out.push(scenario('precondition-required', write.op, owner, noInstance));
   }
   if (resource.remove !== undefined) {
-    out.push(scenario('delete-race', resource.remove.op, owner, noInstance ?? noRead ?? (onlyFixtures ? 'the only instances are named fixtures, which the runner never deletes' : undefined)));
+    const skip = noInstance ?? noRead ?? (onlyFixtures ? 'the only instances are named fixtures, which the runner never deletes' : undefined) ?? noValidator(resource, resource.remove.op);
+    out.push(scenario('delete-race', resource.remove.op, owner, skip));
   }
   if (resource.create.kind === 'put') {
     const put = resource.create.op;
     if (put.headerParams.has('if-none-match')) out.push(scenario('create-if-absent', put, owner));
-    else if (documents(put, 409) || documents(put, 412)) out.push(scenario('unique-create', put, owner));
+    // A 412 promises that a create of an existing id conflicts only where no If-Match (or
+    // If-Unmodified-Since) explains it: an Azure-style PUT blob documents 412 and overwrites.
+    else if (documents(put, 409) || (documents(put, 412) && validatorOf(resource, put)?.send.in !== 'header')) out.push(scenario('unique-create', put, owner));
   }
   if (resource.create.kind === 'post') {
     const post = resource.create.op;
@@ -122,7 +138,11 @@ export function formatPlan(plan: Plan): string {
   const run = plan.scenarios.filter((s) => s.skipped === undefined);
   const skipped = plan.scenarios.filter((s) => s.skipped !== undefined);
   lines.push(`Plan: ${run.length} scenario(s) to run, ${skipped.length} skipped.`);
-  for (const s of run) lines.push(`  run   ${s.kind.padEnd(22)} ${s.operation.padEnd(40)} checks: ${s.checks.join(', ')}`);
+  for (const s of run) {
+    lines.push(`  run   ${s.kind.padEnd(22)} ${s.operation.padEnd(40)} checks: ${s.checks.join(', ')}`);
+    // Where each path parameter above the instance id comes from (fixtures name theirs themselves).
+    if (s.resource !== undefined && s.resource.create.kind !== 'none') for (const line of describeParents(s.resource.parents)) lines.push(`        ${' '.repeat(22)} ${line}`);
+  }
   for (const s of skipped) lines.push(`  skip  ${s.kind.padEnd(22)} ${s.operation.padEnd(40)} ${s.skipped}`);
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ import type { HintedOperation } from '../model/operation-model.js';
 import type { RaceObservation } from '../observation.js';
 import { bodyArbitrary, jsonRequestSchema } from './bodies.js';
 import { createInstance, fillPath, readState, type SetupFailure } from './instances.js';
-import { observe, readExisting, requestFor, setupFailed } from './race-kit.js';
+import { conditioningOf, observe, readExisting, requestFor, setupFailed } from './race-kit.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
 /** The race's parameters: each racer's body (its amount), and the stock to start from. */
@@ -53,7 +53,7 @@ async function execute(ctx: ScenarioContext, input: CounterInput): Promise<RaceO
   const before = await readExisting(ctx, instance);
   if ('reason' in before) return before;
   const path = fillPath(counter.op.pathKey, instance.params);
-  const conditioning = { token: resource.token, value: before.token };
+  const conditioning = conditioningOf(resource, counter.op, before);
   const race = await ctx.client.race(input.bodies.map((body) => requestFor(counter.op, path, body, conditioning)));
   const after = await readState(ctx.client, resource, instance.path);
   const shown = isRecord(before.value) && typeof before.value[counter.field] === 'number';

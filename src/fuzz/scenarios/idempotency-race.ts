@@ -10,7 +10,7 @@ import { FOLLOW_UP } from '../checks/facts.js';
 import type { RaceObservation } from '../observation.js';
 import { bodyArbitrary } from './bodies.js';
 import { createInstance, fillPath, readState, type SetupFailure } from './instances.js';
-import { isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FollowUp } from './race-kit.js';
+import { conditioningOf, isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FollowUp } from './race-kit.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
 /** The race's parameters: N copies of one payload, and another payload for the key's reuse. */
@@ -49,7 +49,7 @@ async function execute(ctx: ScenarioContext, input: IdempotencyInput): Promise<R
   const where = await target(ctx, input.setupSeed);
   if ('reason' in where) return where;
   const key = { [header]: randomUUID() };
-  const conditioning = { token: ctx.planned.resource?.token, value: where.token };
+  const conditioning = conditioningOf(ctx.planned.resource, op, where);
   const race = await ctx.client.race(input.bodies.map((body) => requestFor(op, where.path, body, conditioning, key)));
   const resource = ctx.planned.resource;
   if (resource !== undefined && isCreateOf(op, resource)) registerCreated(ctx, resource, where.params, race.exchanges);

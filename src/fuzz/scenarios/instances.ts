@@ -7,9 +7,10 @@ import { parseJson } from '../../model/json.js';
 import type { SpecModel } from '../../model/spec-model.js';
 import type { HttpClient } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
-import type { CreateStrategy, ResourceModel } from '../model/operation-model.js';
+import { validatorOf, type CreateStrategy, type ResourceModel } from '../model/operation-model.js';
 import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
 import { bodyArbitrary, freshId, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
+import { pathFor, requestFor } from './requests.js';
 
 /** One created instance of a resource. */
 export interface Instance {
@@ -46,13 +47,19 @@ export class CreatedResources {
         continue;
       }
       try {
-        const state = await readState(client, instance.resource, instance.path);
-        if (!state.exists) {
-          deleted += 1;
-          continue;
+        // Each DELETE sends the validator where it takes one (CouchDB: `?rev=`), read fresh.
+        const validator = validatorOf(instance.resource, remove.op);
+        let value: string | undefined;
+        // A parent level without a GET (PUT /tenants/{tenant} only) is deleted unread.
+        if (instance.resource.read !== undefined) {
+          const state = await readState(client, instance.resource, instance.path, validator?.read);
+          if (!state.exists) {
+            deleted += 1;
+            continue;
+          }
+          value = state.token;
         }
-        const headers = tokenHeaders(instance.resource.token, state.token);
-        const exchange = await client.send({ method: 'DELETE', path: withToken(instance.resource.token, instance.path, state.token), headers });
+        const exchange = await client.send(requestFor(remove.op, instance.path, undefined, { token: validator?.send, value }));
         if (exchange.response !== undefined && exchange.response.status < 300) deleted += 1;
         else left.push(instance.path);
       } catch {
@@ -64,9 +71,16 @@ export class CreatedResources {
   }
 }
 
-/** Fills `{name}` placeholders of a path template. */
+/**
+ * Fills `{name}` placeholders of a path template. A parameter without a value is a bug of the
+ * caller, never an empty segment on the wire (`PUT //cc-…` makes every request fail).
+ */
 export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') throw new Error(`no value for {${name}} of ${template}`);
+    return encodeURIComponent(value);
+  });
 }
 
 /** Reads the concurrency token from a response, wherever the resource keeps it. */
@@ -79,31 +93,15 @@ export function tokenOf(token: TokenLocation | undefined, exchange: Exchange): s
   return value === undefined || value === null ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** The request headers that carry `value` as the precondition, for a header token. */
-export function tokenHeaders(token: TokenLocation | undefined, value: string | undefined): Record<string, string> {
-  if (token?.in !== 'header' || value === undefined) return {};
-  return { [token.condition]: value };
-}
-
-/** `path` with the token as a query parameter, for a query token. */
-export function withToken(token: TokenLocation | undefined, path: string, value: string | undefined): string {
-  if (token?.in !== 'query' || value === undefined) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}${encodeURIComponent(token.name)}=${encodeURIComponent(value)}`;
-}
-
-/** A body with the token put in its version field, for a body token. */
-export function bodyWithToken(token: TokenLocation | undefined, body: unknown, value: string | undefined): unknown {
-  if (token?.in !== 'body' || value === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const parsed = parseJson(value);
-  return { ...(body as Record<string, unknown>), [token.field]: parsed ?? value };
-}
-
-/** GETs an instance and reads its state. */
-export async function readState(client: HttpClient, resource: ResourceModel, path: string): Promise<ReadState> {
-  const exchange = await client.send({ method: 'GET', path });
+/**
+ * GETs an instance and reads its state; the token from `read` (where the racing operation's
+ * validator comes from), by default the resource's.
+ */
+export async function readState(client: HttpClient, resource: ResourceModel, path: string, read: TokenLocation | undefined = resource.token): Promise<ReadState> {
+  const exchange = await client.send({ method: 'GET', path: pathFor(resource.read, path) });
   const status = exchange.response?.status;
   if (status === 404 || status === 410) return { exists: false, exchange };
-  const token = tokenOf(resource.token, exchange);
+  const token = tokenOf(read, exchange);
   const value = exchange.response === undefined ? undefined : parseJson(exchange.response.body);
   return { exists: status !== undefined && status < 300, ...(token === undefined ? {} : { token }), ...(value === undefined ? {} : { value }), exchange };
 }
@@ -119,6 +117,40 @@ function idFromLocation(location: string | undefined): string | undefined {
 export function createdId(create: Extract<CreateStrategy, { kind: 'post' }>, response: ReceivedResponse): string | undefined {
   const id = 'location' in create.idFrom ? idFromLocation(response.headers.location) : (parseJson(response.body) as Record<string, unknown> | undefined)?.[create.idFrom.field];
   return id === undefined || id === null || id === '' ? undefined : String(id);
+}
+
+/**
+ * The values of every path parameter above `resource`'s id, level by level as the model resolved
+ * them: parents created first (registered for clean-up, so deleted after their children), named
+ * fixtures, values the spec gives. A level the model could not resolve fails with its reason.
+ */
+export async function fillParents(
+  client: HttpClient,
+  spec: SpecModel,
+  resource: ResourceModel,
+  created: CreatedResources,
+  seed: number,
+): Promise<{ params: Record<string, string> } | SetupFailure> {
+  const params: Record<string, string> = {};
+  for (const level of resource.parents) {
+    switch (level.kind) {
+      case 'create': {
+        const parent = await createInstance(client, spec, level.resource, created, seed + 1);
+        if ('reason' in parent) return { ...parent, reason: `creating the parent ${level.prefix}: ${parent.reason}` };
+        Object.assign(params, parent.params);
+        break;
+      }
+      case 'fixture':
+        Object.assign(params, level.fixtures[seed % level.fixtures.length]);
+        break;
+      case 'value':
+        params[level.param] = level.value;
+        break;
+      case 'missing':
+        return { reason: level.reason };
+    }
+  }
+  return { params };
 }
 
 /**
@@ -140,12 +172,9 @@ export async function createInstance(
     if (fixture === undefined) return { reason: resource.create.reason };
     return { resource, path: fillPath(resource.itemPath, fixture), id: fixture[resource.idParam] ?? '', params: fixture };
   }
-  const params: Record<string, string> = {};
-  if (resource.parent !== undefined) {
-    const parent = await createInstance(client, spec, resource.parent, created, seed + 1);
-    if ('reason' in parent) return { ...parent, reason: `creating the parent ${resource.parent.itemPath}: ${parent.reason}` };
-    Object.assign(params, parent.params);
-  }
+  const parents = await fillParents(client, spec, resource, created, seed);
+  if ('reason' in parents) return parents;
+  const params = parents.params;
   const create = resource.create;
   const arbitrary = bodyArbitrary(spec, create.op);
   const sampled = arbitrary === undefined ? undefined : fc.sample(arbitrary, { seed, numRuns: 1 })[0];
@@ -157,7 +186,7 @@ export async function createInstance(
   let exchange: Exchange;
   let id: string | undefined;
   if (create.kind === 'post') {
-    exchange = await client.send({ method: 'POST', path: fillPath(create.op.pathKey, params), headers: contentType, ...(payload === undefined ? {} : { body: payload }) });
+    exchange = await client.send({ method: 'POST', path: pathFor(create.op, fillPath(create.op.pathKey, params)), headers: contentType, ...(payload === undefined ? {} : { body: payload }) });
     const response = exchange.response;
     if (response?.status !== 201) return { reason: `POST ${create.op.pathKey} answered ${response?.status ?? exchange.error?.code} instead of 201`, exchange };
     id = createdId(create, response);
@@ -166,7 +195,7 @@ export async function createInstance(
     id = freshId();
     const path = fillPath(resource.itemPath, { ...params, [resource.idParam]: id });
     const conditional: Record<string, string> = create.op.headerParams.has('if-none-match') ? { 'if-none-match': '*' } : {};
-    exchange = await client.send({ method: 'PUT', path, headers: { ...contentType, ...conditional }, ...(payload === undefined ? {} : { body: payload }) });
+    exchange = await client.send({ method: 'PUT', path: pathFor(create.op, path), headers: { ...contentType, ...conditional }, ...(payload === undefined ? {} : { body: payload }) });
     if (exchange.response?.status !== 201) return { reason: `PUT ${resource.itemPath} answered ${exchange.response?.status ?? exchange.error?.code} instead of 201`, exchange };
   }
   params[resource.idParam] = id;

@@ -5,14 +5,14 @@
  */
 import { isCreate } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
-import type { ClientRequest } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
-import type { ResourceModel } from '../model/operation-model.js';
+import { validatorOf, type ResourceModel } from '../model/operation-model.js';
 import type { Exchange, RaceObservation, ReadState } from '../observation.js';
 import type { ScenarioKind } from '../catalogue.js';
 import type { RaceResult } from '../race/types.js';
-import { freshId, requestContentType, serializeBody } from './bodies.js';
-import { bodyWithToken, createdId, createInstance, fillPath, readState, tokenHeaders, withToken, type Instance, type SetupFailure } from './instances.js';
+import { freshId } from './bodies.js';
+import { createdId, fillParents, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
+import { requestFor } from './requests.js';
 import type { ScenarioContext } from './scenario.js';
 
 /** A follow-up request of an observation. */
@@ -32,54 +32,31 @@ export function setupFailed(reason: string, exchange?: Exchange): SetupFailure {
 /** `POST /orders/{id}/ship`: how reports name an operation. */
 export const opLabel = describeOperation;
 
-export { freshId };
+export { freshId, requestFor };
 
 /**
- * The path parameters of `resource`'s parents: creates the parent instance (and its parents)
- * when the resource is nested, so a create or a race below it has somewhere to go.
+ * The path parameters of `resource`'s parents: creates the parent instances (or takes fixtures or
+ * spec values) when the resource is nested, so a create or a race below it has somewhere to go.
  */
 export async function parentParams(ctx: ScenarioContext, resource: ResourceModel | undefined, seed: number): Promise<{ params: Record<string, string> } | SetupFailure> {
-  if (resource?.parent === undefined) return { params: {} };
-  const parent = await createInstance(ctx.client, ctx.spec, resource.parent, ctx.created, seed + 1);
-  if ('reason' in parent) return setupFailed(`creating the parent ${resource.parent.itemPath}: ${parent.reason}`, parent.exchange);
-  return { params: { ...parent.params } };
+  if (resource === undefined) return { params: {} };
+  return fillParents(ctx.client, ctx.spec, resource, ctx.created, seed);
+}
+
+/**
+ * The conditioning of a request of `op`: where it sends the validator and the value from `state`,
+ * or nothing where its description takes no validator (a transition or a purchase that does not
+ * take If-Match must not be sent one).
+ */
+export function conditioningOf(resource: ResourceModel | undefined, op: SpecOperation, state: { readonly token?: string } | undefined): { token: TokenLocation | undefined; value: string | undefined } {
+  const send = resource === undefined ? undefined : validatorOf(resource, op)?.send;
+  return { token: send, value: send === undefined ? undefined : state?.token };
 }
 
 /** Reads an instance that must exist (it was just created or moved). */
 export async function readExisting(ctx: ScenarioContext, instance: Instance): Promise<ReadState | SetupFailure> {
   const state = await readState(ctx.client, instance.resource, instance.path);
   return state.exists ? state : setupFailed(`the instance at ${instance.path} cannot be read back`, state.exchange);
-}
-
-/** True when `op` documents a way to send the token (the header, the query parameter, or a body). */
-function takesToken(op: SpecOperation, token: TokenLocation | undefined): boolean {
-  if (token === undefined) return false;
-  if (token.in === 'header') return op.headerParams.has(token.condition);
-  if (token.in === 'query') return op.parameters.some((p) => p.in === 'query' && p.name === token.name);
-  return op.requestBody !== undefined;
-}
-
-/**
- * A request of `op` at `path` with `body` as JSON. The validator goes wherever the resource keeps
- * its token — always when `always`, else only where the operation documents taking it (a
- * transition or a purchase that does not take If-Match must not be sent one).
- */
-export function requestFor(
-  op: SpecOperation,
-  path: string,
-  body: unknown,
-  conditioning: { readonly token: TokenLocation | undefined; readonly value: string | undefined; readonly always?: boolean },
-  headers: Readonly<Record<string, string>> = {},
-): ClientRequest {
-  const { token, value } = conditioning;
-  const use = value !== undefined && (conditioning.always === true || takesToken(op, token)) ? value : undefined;
-  const payload = bodyWithToken(token, body, use);
-  return {
-    method: op.method.toUpperCase(),
-    path: withToken(token, path, use),
-    headers: { ...tokenHeaders(token, use), ...headers, ...(payload === undefined ? {} : { 'content-type': requestContentType(op) }) },
-    ...(payload === undefined ? {} : { body: serializeBody(op, payload) }),
-  };
 }
 
 /** True when `op` is the POST that creates instances of `resource`. */
@@ -134,4 +111,9 @@ export function observe(ctx: ScenarioContext, race: FiredRace, parts: ObservedPa
     releaseSpreadMs: result.releaseSpreadMs,
     facts: parts.facts,
   };
+}
+
+/** `{ token }` for an observation's facts, or nothing when no token is known. */
+export function tokenFact(token: TokenLocation | undefined): { token?: TokenLocation } {
+  return token === undefined ? {} : { token };
 }

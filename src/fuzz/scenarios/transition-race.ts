@@ -14,7 +14,7 @@ import type { TransitionOperation } from '../model/operation-model.js';
 import type { RaceObservation, ReadState } from '../observation.js';
 import { bodyArbitrary } from './bodies.js';
 import { createInstance, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
-import { observe, opLabel, readExisting, requestFor, setupFailed, type FollowUp } from './race-kit.js';
+import { conditioningOf, observe, tokenFact, opLabel, readExisting, requestFor, setupFailed, type FollowUp } from './race-kit.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
 /** The race's parameters: per racer, which allowed transition it fires (index, wrapped). */
@@ -45,7 +45,7 @@ function routeTo(machine: StateMachine, moves: readonly TransitionOperation[], f
 function transitionRequest(ctx: ScenarioContext, instance: Instance, move: TransitionOperation, state: ReadState, seed: number) {
   const arbitrary = bodyArbitrary(ctx.spec, move.op, { [move.field]: fc.constant(move.to) });
   const body = arbitrary === undefined ? undefined : fc.sample(arbitrary, { seed, numRuns: 1 })[0];
-  return requestFor(move.op, fillPath(move.op.pathKey, instance.params), body, { token: instance.resource.token, value: state.token });
+  return requestFor(move.op, fillPath(move.op.pathKey, instance.params), body, conditioningOf(instance.resource, move.op, state));
 }
 
 /** Walks the instance along `route`; the state read after the last step, or why it failed. */
@@ -84,7 +84,7 @@ async function execute(ctx: ScenarioContext, input: TransitionInput): Promise<Ra
   const initial = stateIn(created.value, machine);
   if (initial === undefined) return setupFailed(`the read of ${instance.path} shows no ${machine.field}`, created.exchange);
   const route = routeTo(machine, moves, initial, planned.to);
-  if (route === undefined) return setupFailed(`no walk of the transition operations leads from "${initial}" to a state that allows → ${planned.to}`);
+  if (route === undefined) return setupFailed(`no walk of the transition operations leads from "${initial}" to a state that allows → ${planned.to}`, created.exchange);
   const before = await walk(ctx, instance, created, route, input.setupSeed);
   if ('reason' in before) return before;
   const from = stateIn(before.value, machine) ?? initial;
@@ -100,7 +100,8 @@ async function execute(ctx: ScenarioContext, input: TransitionInput): Promise<Ra
     intents: racers.map((move) => ({ to: move.to })),
     after,
     followUps,
-    facts: { stateMachine: machine, ...(resource.token === undefined ? {} : { token: resource.token }), instance: instance.path },
+    // Where the planned transition sends a validator, if it takes one; else where the resource keeps it.
+    facts: { stateMachine: machine, ...tokenFact(conditioningOf(resource, planned.op, before).token ?? resource.token), instance: instance.path },
   });
 }
 

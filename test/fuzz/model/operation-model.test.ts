@@ -143,4 +143,32 @@ describe('plan', () => {
     expect(payments?.skipped).toMatch(/idempotency key/);
     expect(plan.scenarios.find((s) => s.kind === 'unique-create' && s.operation === 'POST /users')?.skipped).toBeUndefined();
   });
+
+  it('names the path parameter it cannot fill, and takes it from a fixture of the prefix path', async () => {
+    const github = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /repos/{owner}/{repo}/issues:
+    parameters: [{ name: owner, in: path, required: true, schema: { type: string } }, { name: repo, in: path, required: true, schema: { type: string } }]
+    post:
+      responses: { '201': { description: created, headers: { Location: { schema: { type: string } } } } }
+  /repos/{owner}/{repo}/issues/{number}:
+    parameters:
+      - { name: owner, in: path, required: true, schema: { type: string } }
+      - { name: repo, in: path, required: true, schema: { type: string } }
+      - { name: number, in: path, required: true, schema: { type: integer } }
+    get: { responses: { '200': { description: ok, headers: { ETag: { schema: { type: string } } } } } }
+    patch:
+      parameters: [{ name: If-Match, in: header, schema: { type: string } }]
+      responses: { '200': { description: ok }, '412': { description: stale } }
+`;
+    const spec = await loadSpecForFuzz(specFile('gh.yaml', github));
+    const skipped = buildPlan(buildOperationModel(spec)).scenarios.find((s) => s.kind === 'update-race')!;
+    expect(skipped.skipped).toBe('cannot fill {owner} of /repos/{owner}/{repo}/issues/{number}: no operation creates it, no fixture, no enum/default/example');
+    const withFixture = buildPlan(buildOperationModel(spec, { fixtures: { '/repos/{owner}/{repo}': [{ owner: 'octo', repo: 'hello' }] } }));
+    const planned = withFixture.scenarios.find((s) => s.kind === 'update-race')!;
+    expect(planned.skipped).toBeUndefined();
+    expect(planned.resource!.parents).toEqual([{ kind: 'fixture', param: 'repo', prefix: '/repos/{owner}/{repo}', fixtures: [{ owner: 'octo', repo: 'hello' }] }]);
+    expect(formatPlan(withFixture)).toContain('{owner}, {repo} ← fixture of /repos/{owner}/{repo}');
+  });
 });

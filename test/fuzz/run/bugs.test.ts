@@ -39,6 +39,10 @@ const CASES: readonly BugCase[] = [
   { bug: 'transition-race', scenario: 'transition-race POST /orders/{id}/pay', check: 'state-transition', runs: 60 },
   { bug: 'idempotency-race', scenario: 'idempotency-race POST /payments', check: 'idempotency-key', runs: 30 },
   { bug: 'oversell', scenario: 'counter-race POST /inventory/{sku}/purchases', check: 'no-lost-update', runs: 60 },
+  // The nested resource: the runner creates the tenant first, then races the project's PUT.
+  { bug: 'nested-lost-update', scenario: 'update-race PUT /tenants/{tenant}/projects/{id}', check: 'single-winner' },
+  // The token read from the GET body (_rev) goes in the DELETE's rev query parameter.
+  { bug: 'rev-ignored-on-delete', scenario: 'delete-race DELETE /notes/{id}', check: 'delete-race', runs: 60 },
 ];
 
 describe('each reference API bug is caught by its check', () => {

@@ -1,0 +1,140 @@
+/**
+ * Values for the path parameters that are not the instance id (`{tenant}` of
+ * `/tenants/{tenant}/projects/{id}`, `{db}` of `/{db}/{docid}`) and for required query
+ * parameters (`?restype=container`). Real APIs are full of them; sending them empty (`PUT //cc-…`)
+ * makes every request fail, so each one must come from somewhere the description or the user
+ * names: an instance the runner creates first, a config fixture, or a value the spec gives
+ * (`enum`, `const`, `default`, `example`, `examples`).
+ */
+import { isObject } from '../../model/json.js';
+import { describeOperation, type SpecModel, type SpecOperation, type SpecParameter } from '../../model/spec-model.js';
+import type { ParentLevel, ResourceModel } from './resource-types.js';
+
+export type { ParentLevel } from './resource-types.js';
+
+/** The names of a path template's parameters, in order. */
+export function pathParams(template: string): string[] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}
+
+/** The template cut right after `{param}`: `/tenants/{tenant}` of `/tenants/{tenant}/projects/{id}`. */
+export function prefixThrough(template: string, param: string): string {
+  const marker = `{${param}}`;
+  return template.slice(0, template.indexOf(marker) + marker.length);
+}
+
+function scalar(value: unknown): string | undefined {
+  return typeof value === 'string' ? (value === '' ? undefined : value) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** The first value a parameter's description offers, and which member offered it. */
+export function documentedValue(p: SpecParameter): { value: string; member: string } | undefined {
+  const schema = isObject(p.schema?.value) ? p.schema.value : {};
+  const examples = isObject(p.node.examples) ? Object.values(p.node.examples).map((e) => (isObject(e) ? e.value : undefined)) : [];
+  const candidates: [string, unknown][] = [
+    ['enum', Array.isArray(schema.enum) ? schema.enum[0] : undefined],
+    ['const', schema.const],
+    ['default', schema.default],
+    ['example', p.node.example],
+    ['examples', examples[0]],
+    ['example', schema.example],
+    ['examples', Array.isArray(schema.examples) ? schema.examples[0] : undefined],
+  ];
+  for (const [member, raw] of candidates) {
+    const value = scalar(raw);
+    if (value !== undefined) return { value, member };
+  }
+  return undefined;
+}
+
+/** A value for path parameter `name` from any operation that declares it (`enum of {db} in GET /{db}`). */
+export function specValueOf(spec: SpecModel, name: string): { value: string; from: string } | undefined {
+  for (const op of spec.operations) {
+    for (const p of op.parameters) {
+      if (p.in !== 'path' || p.name !== name) continue;
+      const found = documentedValue(p);
+      if (found !== undefined) return { value: found.value, from: `${found.member} of {${name}} in ${describeOperation(op)}` };
+    }
+  }
+  return undefined;
+}
+
+/** What the model offers the resolver for a prefix path: a resource that can create it, and named fixtures. */
+export interface PrefixLookup {
+  creator(prefix: string): ResourceModel | undefined;
+  fixtures(prefix: string): readonly Readonly<Record<string, string>>[];
+}
+
+/**
+ * Walks `itemPath` from its deepest parent up: a level named by config fixtures is taken from
+ * them (the user said so; the runner never creates what the user named), else a level some
+ * operation creates is created first (recursively, with its own parents), else a parameter the
+ * spec gives a value for takes it, else the level is missing with a reason that names it.
+ */
+export function resolveParents(spec: SpecModel, itemPath: string, lookup: PrefixLookup): ParentLevel[] {
+  const params = pathParams(itemPath).slice(0, -1);
+  const levels: ParentLevel[] = [];
+  for (let k = params.length - 1; k >= 0; k -= 1) {
+    const param = params[k]!;
+    const prefix = prefixThrough(itemPath, param);
+    const fixtures = lookup.fixtures(prefix);
+    if (fixtures.length > 0) {
+      levels.unshift({ kind: 'fixture', param, prefix, fixtures });
+      break;
+    }
+    const creator = lookup.creator(prefix);
+    if (creator !== undefined) {
+      levels.unshift({ kind: 'create', param, prefix, resource: creator });
+      break;
+    }
+    const value = specValueOf(spec, param);
+    levels.unshift(
+      value !== undefined
+        ? { kind: 'value', param, ...value }
+        : { kind: 'missing', param, reason: `cannot fill {${param}} of ${itemPath}: no operation creates it, no fixture, no enum/default/example` },
+    );
+  }
+  return levels;
+}
+
+/** `{tenant} ← PUT /tenants/{tenant}`: where a level's value comes from, for the plan. */
+export function describeLevel(level: ParentLevel): string {
+  switch (level.kind) {
+    case 'create': {
+      const create = level.resource.create;
+      return `{${level.param}} ← created by ${create.kind === 'none' ? level.prefix : describeOperation(create.op)}`;
+    }
+    case 'fixture':
+      return `${pathParams(level.prefix).map((p) => `{${p}}`).join(', ')} ← fixture of ${level.prefix}`;
+    case 'value':
+      return `{${level.param}} = ${JSON.stringify(level.value)} (${level.from})`;
+    case 'missing':
+      return level.reason;
+  }
+}
+
+/** Every level's description, a created parent's own levels first (`{account} = …`, then `{container} ← …`). */
+export function describeParents(levels: readonly ParentLevel[]): string[] {
+  return levels.flatMap((level) => [...(level.kind === 'create' ? describeParents(level.resource.parents) : []), describeLevel(level)]);
+}
+
+/**
+ * The required query parameters of `op` with the values its description gives, as `name=value`
+ * pairs (`restype=container`); `except` names the parameter the concurrency token goes in.
+ */
+export function requiredQuery(op: SpecOperation, except?: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const p of op.parameters) {
+    if (p.in !== 'query' || !p.required || p.name === except) continue;
+    const found = documentedValue(p);
+    if (found !== undefined) pairs.push([p.name, found.value]);
+  }
+  return pairs;
+}
+
+/** `path` with `pairs` appended as query parameters. */
+export function withQuery(path: string, pairs: readonly (readonly [string, string])[]): string {
+  if (pairs.length === 0) return path;
+  const query = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+}
