@@ -13,6 +13,8 @@ import type { Started } from './lib/process.js';
 import { installed } from './lib/package.js';
 import * as azuriteBlob from './servers/azurite-blob/start.js';
 import { truth as azuriteBlobTruth } from './servers/azurite-blob/truth.js';
+import * as azuriteTable from './servers/azurite-table/start.js';
+import { truth as azuriteTableTruth } from './servers/azurite-table/truth.js';
 import * as jsonServer from './servers/json-server/start.js';
 import { truth as jsonServerTruth } from './servers/json-server/truth.js';
 import * as pouchdbServer from './servers/pouchdb-server/start.js';
@@ -80,4 +82,5 @@ export const SERVERS: readonly InteropServer[] = [
   server('pouchdb-server', pouchdbServer.PACKAGE, pouchdbServer.start, pouchdbServerTruth),
   server('json-server', jsonServer.PACKAGE, jsonServer.start, jsonServerTruth),
   server('azurite-blob', azuriteBlob.PACKAGE, azuriteBlob.start, azuriteBlobTruth, { query: azuriteBlob.accountSas() }),
+  server('azurite-table', azuriteTable.PACKAGE, azuriteTable.start, azuriteTableTruth, { query: azuriteTable.tableSas(), headers: { accept: azuriteTable.ODATA_JSON } }),
 ];

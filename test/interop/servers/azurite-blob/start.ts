@@ -16,11 +16,11 @@ export const ACCOUNT = 'devstoreaccount1';
 const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 /**
- * An account SAS for the Blob service, all resource types, read/write/delete/list/add/create
+ * An account SAS for the given services (`b` Blob, `t` Table), all resource types, read/write/delete/list/add/create/update/process
  * (learn.microsoft.com "Create an account SAS", string-to-sign of version 2019-12-12).
  */
-export function accountSas(): Record<string, string> {
-  const p = { sv: '2019-12-12', ss: 'b', srt: 'sco', sp: 'rwdlac', se: '2099-01-01T00:00:00Z', spr: 'https,http' };
+export function accountSas(services = 'b'): Record<string, string> {
+  const p = { sv: '2019-12-12', ss: services, srt: 'sco', sp: 'rwdlacup', se: '2099-01-01T00:00:00Z', spr: 'https,http' };
   const stringToSign = [ACCOUNT, p.sp, p.ss, p.srt, '', p.se, '', p.spr, p.sv, ''].join('\n');
   const sig = createHmac('sha256', Buffer.from(ACCOUNT_KEY, 'base64')).update(stringToSign, 'utf8').digest('base64');
   return { ...p, sig };

@@ -7,7 +7,7 @@
 import { addRound, etagKind, mediaType, Prober, type RaceStats, type Truth } from '../../lib/http.js';
 import { accountSas } from './start.js';
 
-const ROUNDS = 10;
+const ROUNDS = 6;
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const url = new URL(baseUrl);

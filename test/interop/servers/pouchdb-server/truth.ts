@@ -9,7 +9,7 @@
 import { addRound, etagKind, mediaType, Prober, type Answer, type RaceStats, type Truth } from '../../lib/http.js';
 
 const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
-const ROUNDS = 10;
+const ROUNDS = 6;
 
 function json(a: Answer): Record<string, unknown> {
   return JSON.parse(a.text) as Record<string, unknown>;
