@@ -1,0 +1,37 @@
+/** The runner's verdict per check and per scenario, read from a `fuzz()` report. */
+import { CHECK_IDS } from '../../../src/fuzz/checks/catalogue.js';
+import type { FuzzReport } from '../../../src/fuzz/run.js';
+import { exitCodeOf, summarise } from '../../../src/fuzz/report/summary.js';
+import type { Verdict } from '../servers.js';
+
+const SHORT = { passed: 'pass', failed: 'fail', skipped: 'skip' } as const;
+
+/** What the runner said. */
+export interface RunnerVerdict {
+  readonly exit: 0 | 1 | 2;
+  readonly checks: Record<string, Verdict>;
+  readonly scenarios: Record<string, { status: 'ran' | 'skipped'; reason?: string; checks: Record<string, Verdict>; failures: string[] }>;
+}
+
+/** Per check over the run: fail if any scenario failed it, pass if any passed it, else skip. */
+export function verdictOf(report: FuzzReport): RunnerVerdict {
+  const summary = summarise(report);
+  const checks: Record<string, Verdict> = Object.fromEntries(CHECK_IDS.map((id) => [id, 'skip' as Verdict]));
+  const scenarios: RunnerVerdict['scenarios'] = {};
+  for (const s of summary.scenarios) {
+    const own: Record<string, Verdict> = {};
+    for (const c of s.checks) {
+      const v = SHORT[c.verdict];
+      own[c.id] = v;
+      if (v === 'fail' || (v === 'pass' && checks[c.id] === 'skip')) checks[c.id] = v;
+    }
+    scenarios[s.label] = {
+      status: s.status,
+      ...(s.reason === undefined ? {} : { reason: s.reason }),
+      checks: own,
+      failures: s.failures.map((f) => `${f.failure.check}: ${f.failure.title}${f.intermittent ? ' (intermittent)' : ''}`),
+    };
+  }
+  const exit = summary.races === 0 ? 2 : exitCodeOf(summary, { failOnIntermittent: true });
+  return { exit, checks, scenarios };
+}

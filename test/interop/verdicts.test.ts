@@ -1,0 +1,82 @@
+/**
+ * The runner against real third-party servers: `fuzz()` (the library API, with the server's
+ * description and its `conflictcheck.config.yaml` when there is one) must give, per check, the
+ * verdict `expected.json` derives from the ground truth — every correct behaviour clean, every
+ * bug caught by its intended check, and the exit code of the CLI.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFuzzConfig } from '../../src/fuzz/config.js';
+import { fuzz, type FuzzReport } from '../../src/fuzz/run.js';
+import type { Started } from './lib/process.js';
+import { verdictOf, type RunnerVerdict } from './lib/verdict.js';
+import { SERVERS, type InteropServer } from './servers.js';
+
+const RUNS = 5;
+const verdicts = new Map<string, { verdict?: RunnerVerdict; error?: string; ms: number; requests?: number }>();
+const running: Started[] = [];
+
+async function runOne(server: InteropServer): Promise<void> {
+  const started = await server.start();
+  running.push(started);
+  const config = server.configDir === undefined ? undefined : loadFuzzConfig(server.configDir)?.config;
+  const t0 = performance.now();
+  try {
+    const report: FuzzReport = await fuzz({
+      spec: server.spec,
+      baseUrl: started.baseUrl,
+      runs: RUNS,
+      deadlineMs: 90_000,
+      ...(server.credentials.query === undefined ? {} : { query: server.credentials.query }),
+      ...(server.credentials.headers === undefined ? {} : { headers: server.credentials.headers }),
+      ...(config?.operations === undefined ? {} : { hints: config.operations }),
+      ...(config?.fixtures === undefined ? {} : { fixtures: config.fixtures }),
+    });
+    verdicts.set(server.name, { verdict: verdictOf(report), ms: performance.now() - t0, requests: report.requests });
+  } catch (error) {
+    verdicts.set(server.name, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), ms: performance.now() - t0 });
+  }
+}
+
+beforeAll(async () => {
+  await Promise.all(SERVERS.map(runOne));
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.stop()));
+  for (const [name, v] of verdicts) {
+    console.log(`interop verdict ${name}: ${(v.ms / 1000).toFixed(1)} s, exit ${v.verdict?.exit ?? v.error}`);
+    if (v.verdict !== undefined) {
+      for (const [label, s] of Object.entries(v.verdict.scenarios)) {
+        console.log(`  ${s.status.padEnd(7)} ${label}${s.reason === undefined ? '' : ` — ${s.reason}`}`);
+        for (const f of s.failures) console.log(`          ✗ ${f}`);
+      }
+    }
+  }
+});
+
+describe.each(SERVERS.map((s) => [s.name, s] as const))('%s', (name, server) => {
+  const expected = server.expected.verdict;
+
+  it('the runner runs', () => {
+    expect(verdicts.get(name)?.error).toBeUndefined();
+  });
+
+  it(`exits ${expected.exit}`, () => {
+    expect(verdicts.get(name)?.verdict?.exit).toBe(expected.exit);
+  });
+
+  it('gives every check its expected verdict', () => {
+    const got = verdicts.get(name)?.verdict?.checks ?? {};
+    const want = Object.fromEntries(Object.entries(expected.checks).map(([id, c]) => [id, c.verdict]));
+    expect(got).toEqual(want);
+  });
+
+  it('runs or skips each scenario as expected, with the expected verdict per check', () => {
+    const got = verdicts.get(name)?.verdict?.scenarios ?? {};
+    for (const [label, want] of Object.entries(expected.scenarios)) {
+      // A scenario the plan leaves out is not run either: the same as skipped.
+      expect.soft(got[label]?.status ?? 'skipped', `${label}: ${got[label]?.reason ?? 'not planned'}`).toBe(want.status);
+      if (want.checks !== undefined) expect.soft(got[label]?.checks ?? {}, label).toEqual(want.checks);
+    }
+  });
+});
