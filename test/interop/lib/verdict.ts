@@ -1,5 +1,5 @@
 /** The runner's verdict per check and per scenario, read from a `fuzz()` report. */
-import { CHECK_IDS } from '../../../src/fuzz/checks/catalogue.js';
+import { CHECK_IDS } from '../../../src/fuzz/catalogue.js';
 import type { FuzzReport } from '../../../src/fuzz/run.js';
 import { exitCodeOf, summarise } from '../../../src/fuzz/report/summary.js';
 import type { Verdict } from '../servers.js';
