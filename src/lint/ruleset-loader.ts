@@ -1,7 +1,8 @@
 /**
  * Chooses and loads the ruleset of a lint run: `--ruleset FILE`, else a `.spectral.*` file in the
  * working directory, else the bundled conflictcheck ruleset. User rulesets are bundled and loaded
- * the way the `spectral` CLI loads them, so a config behaves the same under both tools.
+ * the way the `spectral` CLI loads them, so a config behaves the same under both tools; a config
+ * that only extends conflictcheck and sets severities is built directly (see plain-config.ts).
  */
 import * as fs from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,7 @@ import type runtime from '@stoplight/spectral-runtime';
 import { ConflictcheckError } from '../errors.js';
 import * as functions from '../functions.js';
 import bundledRuleset from '../ruleset.js';
+import { plainConfigDefinition } from './plain-config.js';
 import { markPrevalidated } from './prevalidated.js';
 
 /** Config files looked for in the working directory, in this order. */
@@ -110,11 +112,30 @@ async function loadRulesetFile(file: string): Promise<Ruleset> {
   }
 }
 
+/** A config that only extends conflictcheck and sets severities, without the bundler; else null. */
+function loadPlainConfig(file: string): Ruleset | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return null; // the bundler path reports a missing or unreadable file
+  }
+  const definition = plainConfigDefinition(file, text, markPrevalidated(bundledRuleset) as RulesetDefinition);
+  if (definition === null) return null;
+  try {
+    // Valid by construction (plain-config.ts checks every key and value it lets through).
+    return new Ruleset(markPrevalidated(definition), { severity: 'recommended', source: file });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${message}`, { cause: error });
+  }
+}
+
 /** Loads the ruleset for a run in `cwd` (see the module comment for the order). */
 export async function loadRuleset(cwd: string, explicit?: string): Promise<LoadedRuleset> {
   const file = findRulesetFile(cwd, explicit);
   if (file === null) {
     return { ruleset: new Ruleset(markPrevalidated(bundledRuleset) as RulesetDefinition, { severity: 'recommended' }), source: null };
   }
-  return { ruleset: await loadRulesetFile(file), source: file };
+  return { ruleset: loadPlainConfig(file) ?? (await loadRulesetFile(file)), source: file };
 }

@@ -1,7 +1,7 @@
 /**
  * What each command loads. A linter's start-up is its speed for most users (pre-commit hooks,
  * editors, CI), so `lint` must not load the fuzz runner and its dependencies, nor the ruleset
- * bundler when the bundled ruleset is used, and `--help` must load no command's work at all.
+ * bundler when the bundled ruleset (or a config that only extends it) is used, and `--help` must load no command's work at all.
  *
  * The CLI is built from src/ with esbuild as the package build splits it (one chunk per lazily
  * imported module, dependencies left in node_modules), then run under a module-loading hook that
@@ -96,8 +96,16 @@ describe('what each command loads', () => {
     expect(fromPackage(urls, '@stoplight/spectral-core').length).toBeGreaterThan(0);
   });
 
-  it('lint with a .spectral.yaml loads the ruleset bundler, still not the fuzz runner', () => {
-    const project = tempProject({ 'api.yaml': PUT_WITHOUT_409, '.spectral.yaml': 'extends: [conflictcheck]\n' });
+  it('lint with a .spectral.yaml that only extends conflictcheck and sets severities skips the ruleset bundler', () => {
+    const config = 'extends: [[conflictcheck, all]]\nrules:\n  conflict-409-on-put: error\n';
+    const project = tempProject({ 'api.yaml': PUT_WITHOUT_409, '.spectral.yaml': config });
+    const urls = loadedModules(project, ['lint', 'api.yaml']);
+    expect(fromPackage(urls, BUNDLER_PACKAGE)).toEqual([]);
+    for (const name of FUZZ_PACKAGES) expect(fromPackage(urls, name)).toEqual([]);
+  });
+
+  it('lint with any other .spectral.yaml loads the ruleset bundler, still not the fuzz runner', () => {
+    const project = tempProject({ 'api.yaml': PUT_WITHOUT_409, '.spectral.yaml': 'extends: [spectral:oas, conflictcheck]\n' });
     const urls = loadedModules(project, ['lint', 'api.yaml']);
     expect(fromPackage(urls, BUNDLER_PACKAGE).length).toBeGreaterThan(0);
     for (const name of FUZZ_PACKAGES) expect(fromPackage(urls, name)).toEqual([]);
