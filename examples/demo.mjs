@@ -7,7 +7,8 @@
  *      compare-and-set): the race exposes the lost update, and the report shows the race
  *      request by request, a curl command per racer and the command that replays it (exit 1).
  *
- * Runs the built package (`npm install` builds dist/). Exits 0 when both runs ended as they should.
+ * Runs the built package and the built reference API (`npm install` builds dist/ and build/; the
+ * reference API is not in the published package). Exits 0 when both runs ended as they should.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = join(ROOT, 'dist', 'examples', 'reference-api', 'main.js');
+const SERVER = join(ROOT, 'build', 'reference-api', 'main.js');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const SPEC = 'examples/specs/reference-api.yaml';
 
@@ -62,7 +63,7 @@ async function round(title, bugs, args) {
 
 async function main() {
   if (!existsSync(CLI) || !existsSync(SERVER)) {
-    process.stderr.write('demo: dist/ is missing: run `npm install` (or `npm run build`) first\n');
+    process.stderr.write('demo: dist/ or build/ is missing: run `npm install` (or `npm run build`) first\n');
     return 1;
   }
   const started = performance.now();

@@ -2,10 +2,7 @@
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { githubActions, json, junit, markdown, sarif, stylish, type Formatter } from '@stoplight/spectral-formatters';
 import { severityNumber, type SeverityName } from '../lint/severity.js';
-
-/** The output formats of `conflictcheck lint`. */
-export const FORMATS = ['stylish', 'json', 'junit', 'sarif', 'github-actions', 'markdown'] as const;
-export type FormatName = (typeof FORMATS)[number];
+import type { FormatName } from './format-names.js';
 
 const FORMATTERS: Record<FormatName, Formatter> = {
   stylish,

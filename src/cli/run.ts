@@ -14,6 +14,18 @@ import { printError } from './print-error.js';
 
 export type { CliIo } from './io.js';
 
+/**
+ * yargs renders the chosen command's whole help text (options wrapped to 100 columns, examples)
+ * right after its handler, to have it ready should the command fail later: ~50 ms of every run.
+ * This CLI never prints help on a failure (one line, see `.fail`), so the cache is not filled.
+ * This reaches into yargs internals; if they change shape, nothing is skipped.
+ */
+function skipHelpCache(parser: object): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (parser as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (usage !== undefined && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
@@ -23,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   let output = '';
   try {
-    await yargs([...argv])
+    const parser = yargs([...argv])
       .scriptName('conflictcheck')
       .locale('en')
       .usage('$0 <command> [options]\n\nChecks that HTTP APIs document and handle conflicting writes correctly.')
@@ -43,10 +55,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         // yargs reports usage errors here; one line, no help dump.
         const text = (message ?? error?.message ?? 'invalid arguments').replace(/\s*\n\s*/g, ' ');
         throw new ConflictcheckError('USAGE', `${text} (see conflictcheck --help)`, { cause: error });
-      })
-      .parseAsync([...argv], {}, (_error, _args, text) => {
-        output = text;
       });
+    skipHelpCache(parser);
+    await parser.parseAsync([...argv], {}, (_error, _args, text) => {
+      output = text;
+    });
   } catch (error) {
     printError(io, error, verbose);
     return 2;

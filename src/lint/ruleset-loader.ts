@@ -1,14 +1,18 @@
 /**
  * Chooses and loads the ruleset of a lint run: `--ruleset FILE`, else a `.spectral.*` file in the
  * working directory, else the bundled conflictcheck ruleset. User rulesets are bundled and loaded
- * the way the `spectral` CLI loads them, so a config behaves the same under both tools.
+ * the way the `spectral` CLI loads them, so a config behaves the same under both tools; a config
+ * that only extends conflictcheck and sets severities is built directly (see plain-config.ts).
  */
 import * as fs from 'node:fs';
 import { resolve } from 'node:path';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
+import type runtime from '@stoplight/spectral-runtime';
 import { ConflictcheckError } from '../errors.js';
 import * as functions from '../functions.js';
 import bundledRuleset from '../ruleset.js';
+import { plainConfigDefinition } from './plain-config.js';
+import { markPrevalidated } from './prevalidated.js';
 
 /** Config files looked for in the working directory, in this order. */
 export const DEFAULT_RULESET_FILES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs'] as const;
@@ -46,7 +50,8 @@ function isSelfImport(source: string): boolean {
 
 /** A rollup plugin (structurally typed: rollup is the bundler's dependency) for the self imports. */
 function selfPlugin() {
-  (globalThis as Record<symbol, unknown>)[SELF_KEY] = { ruleset: bundledRuleset, functions };
+  // A user config extending conflictcheck gets the bundled definition itself, already validated.
+  (globalThis as Record<symbol, unknown>)[SELF_KEY] = { ruleset: markPrevalidated(bundledRuleset), functions };
   const access = `globalThis[Symbol.for('conflictcheck.self')]`;
   const resolveId = (source: string): string | null => {
     if (source === 'conflictcheck/functions' || /node_modules[\\/]conflictcheck[\\/].*functions/.test(source)) return FUNCTIONS_ID;
@@ -75,19 +80,51 @@ function selfPlugin() {
   };
 }
 
+type BundlerLoader = typeof import('@stoplight/spectral-ruleset-bundler/with-loader');
+type BundlerCommonjs = typeof import('@stoplight/spectral-ruleset-bundler/plugins/commonjs');
+
+/**
+ * The exports of a CommonJS module loaded with `import()`. Node gives them as named exports and as
+ * `default`; in the bundled CLI, where the module is a chunk of its own, they are only `default`.
+ */
+function commonJsExports(namespace: object): object {
+  return (namespace as { default?: object }).default ?? namespace;
+}
+
 /** Loads a user ruleset file (YAML, JSON or JavaScript) with Spectral's bundler. */
 async function loadRulesetFile(file: string): Promise<Ruleset> {
   if (!fs.existsSync(file)) throw new ConflictcheckError('RULESET_ERROR', `${file}: ruleset file not found`);
   // Loaded on demand: rollup and the migrator are heavy and most runs use the bundled ruleset.
-  const [{ bundleAndLoadRuleset }, { commonjs }, runtime] = await Promise.all([
-    import('@stoplight/spectral-ruleset-bundler/with-loader'),
-    import('@stoplight/spectral-ruleset-bundler/plugins/commonjs'),
-    import('@stoplight/spectral-runtime'),
-  ]);
+  const [{ bundleAndLoadRuleset }, { commonjs }, { fetch }] = (
+    await Promise.all([
+      import('@stoplight/spectral-ruleset-bundler/with-loader'),
+      import('@stoplight/spectral-ruleset-bundler/plugins/commonjs'),
+      import('@stoplight/spectral-runtime'),
+    ])
+  ).map(commonJsExports) as [BundlerLoader, BundlerCommonjs, { fetch: typeof runtime.fetch }];
   type Plugins = NonNullable<Parameters<typeof bundleAndLoadRuleset>[2]>;
   const plugins = [selfPlugin(), commonjs()] as unknown as Plugins;
   try {
-    return await bundleAndLoadRuleset(file, { fs, fetch: runtime.default.fetch }, plugins);
+    return await bundleAndLoadRuleset(file, { fs, fetch }, plugins);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${message}`, { cause: error });
+  }
+}
+
+/** A config that only extends conflictcheck and sets severities, without the bundler; else null. */
+function loadPlainConfig(file: string): Ruleset | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return null; // the bundler path reports a missing or unreadable file
+  }
+  const definition = plainConfigDefinition(file, text, markPrevalidated(bundledRuleset) as RulesetDefinition);
+  if (definition === null) return null;
+  try {
+    // Valid by construction (plain-config.ts checks every key and value it lets through).
+    return new Ruleset(markPrevalidated(definition), { severity: 'recommended', source: file });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${message}`, { cause: error });
@@ -98,7 +135,7 @@ async function loadRulesetFile(file: string): Promise<Ruleset> {
 export async function loadRuleset(cwd: string, explicit?: string): Promise<LoadedRuleset> {
   const file = findRulesetFile(cwd, explicit);
   if (file === null) {
-    return { ruleset: new Ruleset(bundledRuleset as RulesetDefinition, { severity: 'recommended' }), source: null };
+    return { ruleset: new Ruleset(markPrevalidated(bundledRuleset) as RulesetDefinition, { severity: 'recommended' }), source: null };
   }
-  return { ruleset: await loadRulesetFile(file), source: file };
+  return { ruleset: loadPlainConfig(file) ?? (await loadRulesetFile(file)), source: file };
 }
