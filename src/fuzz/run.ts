@@ -9,6 +9,7 @@ import { resolveBaseUrl } from './base-url.js';
 import { selectChecks } from './catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
 import { judgeObservation } from './checks/judge.js';
+import { acceptFor } from './model/accept.js';
 import { BudgetExhausted, HttpClient, type RunnerRaceMode } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
@@ -147,10 +148,12 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   if (runnable.length === 0) throw new ConflictcheckError('NOTHING_TO_TEST', `${options.spec}: no scenario can run (see --dry-run for why each is skipped)`);
   const baseUrl = resolveBaseUrl(options.baseUrl, spec);
   const deadline = started + positive('--deadline', options.deadlineMs, 300_000);
+  const accept = acceptFor(spec);
   const client = new HttpClient({
     baseUrl,
     ...(options.headers === undefined ? {} : { headers: options.headers }),
     ...(options.query === undefined ? {} : { query: options.query }),
+    ...(accept === undefined ? {} : { accept }),
     timeoutMs: positive('--timeout', options.timeoutMs, 5_000),
     maxRequests: positive('--max-requests', options.maxRequests, 20_000),
     deadline,

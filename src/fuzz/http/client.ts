@@ -18,6 +18,8 @@ export interface HttpClientOptions {
   readonly baseUrl: string;
   /** Sent with every request (auth, tenant…). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The `Accept` of every request that sets none itself (the user's headers win). */
+  readonly accept?: string;
   /** Added to every request's query string. */
   readonly query?: Readonly<Record<string, string>>;
   /** Per-request timeout, ms. */
@@ -108,6 +110,7 @@ export class HttpClient {
 
   private headersFor(request: ClientRequest): Record<string, string> {
     const headers: Record<string, string> = { ...this.options.headers, ...request.headers };
+    if (this.options.accept !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'accept')) headers.accept = this.options.accept;
     if (request.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
     }
