@@ -80,7 +80,7 @@ describe('a set-up the server refuses', () => {
     expect(out).toMatch(/answered: {2}400 \{"type":"about:blank","title":"Bad Request","status":400,"detail":"the field owner is required by this deployment","padding":"x+…/);
     const answered = out.split('\n').find((l) => l.includes('answered:'))!;
     expect(answered.length).toBeLessThan(260);
-    expect(out).toMatch(new RegExp(`reproduce: curl -i -X POST -H 'Authorization: Bearer \\[redacted\\]' .*-H 'content-type: application/json' --data-raw '\\{.*\\}' ${server.url}/items`));
+    expect(out).toMatch(new RegExp(`reproduce: curl -i -X POST -H 'Authorization: Bearer \\[redacted\\]' .*-H 'content-type: application/json' -H 'accept: application/json, \\*/\\*;q=0.1' --data-raw '\\{.*\\}' ${server.url}/items`));
     expect(out + run.stderr).not.toContain(TOKEN);
   }, 60_000);
 

@@ -80,7 +80,7 @@ describe('a 5xx during set-up', () => {
     expect(out).toContain('✗ documented-status  update-race PUT /items/{id}');
     expect(out).toMatch(/Set-up \(no race was fired\): POST \/items answered 500 instead of 201/);
     expect(out).toMatch(/\* +set-up POST +500 .*TypeError: cannot read properties of undefined/);
-    expect(out).toMatch(new RegExp(`curl -i -X POST -H 'content-type: application/json' --data-raw '\\{"name":.*\\}' ${crashing.url}/items +# the set-up request`));
+    expect(out).toMatch(new RegExp(`curl -i -X POST -H 'content-type: application/json' -H 'accept: [^']+' --data-raw '\\{"name":.*\\}' ${crashing.url}/items +# the set-up request`));
     const report = JSON.parse(readFileSync(file, 'utf8')) as JsonFuzzReport;
     const checks = report.scenarios[0]!.checks;
     expect(checks.find((c) => c.id === 'no-server-error')!.verdict).toBe('failed');
