@@ -9,13 +9,13 @@ import { collectProperties } from '../../model/schema.js';
 import { documents, isCreate, successResponses } from '../../model/semantics.js';
 import { describeOperation, type SpecModel, type SpecOperation, type SpecResponse } from '../../model/spec-model.js';
 import { readOperationHints, readStateMachine, type StateMachine } from './hints.js';
-import { resolveParents, type PrefixLookup } from './path-params.js';
-import type { CollectionOnly, CreateStrategy, HintedOperation, OperationModel, ResourceModel } from './resource-types.js';
+import { requiredHeaders, resolveParents, type PrefixLookup } from './path-params.js';
+import type { CollectionOnly, CreateStrategy, HintedOperation, OperationHeaders, OperationModel, RequestHeaders, ResourceModel } from './resource-types.js';
 import { readOnlyToken, readShapeOf, validatorFor, type WriteValidator } from './validators.js';
 
 export { VERSION_FIELDS } from './validators.js';
 
-export type { CollectionOnly, CreateStrategy, HintedOperation, OperationModel, ParentLevel, ResourceModel, TransitionOperation } from './resource-types.js';
+export type { CollectionOnly, CreateStrategy, HintedOperation, OperationHeaders, OperationModel, ParentLevel, RequestHeaders, ResourceModel, TransitionOperation } from './resource-types.js';
 
 const PARAM_AT_END = /\/\{([^/{}]+)\}$/;
 
@@ -73,10 +73,33 @@ function stateMachineOf(spec: SpecModel, read: SpecOperation | undefined): State
 export interface ModelOptions {
   /** Existing instances by item path (`/documents/{id}` → `[{ id: 'abc' }]`): the runner may write to them, never delete them. */
   readonly fixtures?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  /** The names of the headers the user sends on every request (`-H`): the description's values never replace them. */
+  readonly headers?: readonly string[];
+}
+
+/**
+ * The required header parameters of every operation with their documented values, leaving out
+ * the user's headers and those the runner sets itself: the preconditions, and the header an
+ * `x-conflictcheck` hint names for the token or the idempotency key.
+ */
+function requestHeadersOf(spec: SpecModel, userHeaders: readonly string[]): RequestHeaders {
+  const user = userHeaders.map((h) => h.toLowerCase());
+  const map = new Map<SpecOperation, OperationHeaders>();
+  for (const op of spec.operations) {
+    const hint = (op.node as Record<string, unknown>)['x-conflictcheck'];
+    const own: string[] = [];
+    if (hint !== null && typeof hint === 'object') {
+      const { token, idempotencyKey } = hint as { token?: { in?: unknown; condition?: unknown }; idempotencyKey?: unknown };
+      if (typeof idempotencyKey === 'string') own.push(idempotencyKey.toLowerCase());
+      if (token?.in === 'header' && typeof token.condition === 'string') own.push(token.condition.toLowerCase());
+    }
+    map.set(op, requiredHeaders(op, new Set([...user, ...own])));
+  }
+  return map;
 }
 
 /** One resource of the model; `lookup` resolves the levels above it. */
-function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions, lookup: PrefixLookup): ResourceModel {
+function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions, lookup: PrefixLookup, requestHeaders: RequestHeaders): ResourceModel {
   const idParam = PARAM_AT_END.exec(itemPath)![1]!;
   const collectionPath = itemPath.replace(PARAM_AT_END, '') || undefined;
   const read = opAt(spec, itemPath, 'get');
@@ -124,6 +147,7 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
     idempotent,
     counters,
     fixtures: options.fixtures?.[itemPath] ?? [],
+    requestHeaders,
   };
 }
 
@@ -142,6 +166,7 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
       if (missing.length > 0) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: an instance of "${path}" lacks ${missing.join(', ')}`);
     }
   }
+  const requestHeaders = requestHeadersOf(spec, options.headers ?? []);
   const built = new Map<string, ResourceModel>();
   const modelOf = (itemPath: string): ResourceModel => {
     const known = built.get(itemPath);
@@ -154,7 +179,7 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
         const parent = modelOf(prefix);
         return parent.create.kind === 'none' ? undefined : parent;
       },
-    });
+    }, requestHeaders);
     built.set(itemPath, resource);
     return resource;
   };
@@ -168,7 +193,7 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
     if (post === undefined || !isCreate(post) || built.has(`${path}/{id}`) || resources.some((r) => r.collectionPath === path)) continue;
     const h = hinted(post)!;
     const idempotencyHeader = h.hints.idempotencyKey ?? (post.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
-    collections.push({ collectionPath: path, create: h, idempotencyHeader, uniqueFields: h.hints.unique ?? [] });
+    collections.push({ collectionPath: path, create: h, idempotencyHeader, uniqueFields: h.hints.unique ?? [], requestHeaders });
   }
   return { resources, collections };
 }

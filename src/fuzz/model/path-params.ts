@@ -4,11 +4,12 @@
  * parameters (`?restype=container`). Real APIs are full of them; sending them empty (`PUT //cc-…`)
  * makes every request fail, so each one must come from somewhere the description or the user
  * names: an instance the runner creates first, a config fixture, or a value the spec gives
- * (`enum`, `const`, `default`, `example`, `examples`).
+ * (`enum`, `const`, `default`, `example`, `examples`). Required header parameters
+ * (`x-ms-blob-type: BlockBlob`) get their value the same way, on every request of their operation.
  */
 import { isObject } from '../../model/json.js';
 import { describeOperation, type SpecModel, type SpecOperation, type SpecParameter } from '../../model/spec-model.js';
-import type { ParentLevel, ResourceModel } from './resource-types.js';
+import type { OperationHeaders, ParentLevel, ResourceModel } from './resource-types.js';
 
 export type { ParentLevel } from './resource-types.js';
 
@@ -137,4 +138,40 @@ export function withQuery(path: string, pairs: readonly (readonly [string, strin
   if (pairs.length === 0) return path;
   const query = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+}
+
+/**
+ * Header parameters the runner never fills from the description: the ones it sets itself (the
+ * preconditions it races with, the idempotency key, the body's media type) and the ones OpenAPI
+ * says are not parameters at all (OAS 3.x §4.8.12: `Accept`, `Content-Type` and `Authorization`
+ * header parameters "SHALL be ignored"; credentials are the user's, `-H`/`--bearer`).
+ */
+export const RUNNER_HEADERS: ReadonlySet<string> = new Set(['if-match', 'if-none-match', 'if-unmodified-since', 'if-modified-since', 'idempotency-key', 'content-type', 'content-length', 'accept', 'authorization', 'cookie']);
+
+/**
+ * The required header parameters of `op` with the values its description gives (`x-ms-blob-type:
+ * BlockBlob` from a one-value enum), and the names of those it gives none for. `except` holds
+ * lower-case names not to fill: the runner's own ({@link RUNNER_HEADERS}, the operation's token
+ * and idempotency headers) and every header the user sends (`-H`), which wins over the description.
+ */
+export function requiredHeaders(op: SpecOperation, except: ReadonlySet<string>): OperationHeaders {
+  const send: Record<string, string> = {};
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const p of op.parameters) {
+    const key = p.name.toLowerCase();
+    if (p.in !== 'header' || !p.required || seen.has(key) || RUNNER_HEADERS.has(key) || except.has(key)) continue;
+    seen.add(key);
+    const found = documentedValue(p);
+    if (found === undefined) missing.push(p.name);
+    else send[p.name] = found.value;
+  }
+  return { send, missing };
+}
+
+/** Why `op` cannot be sent: a required header it gives no value for, or undefined. */
+export function missingHeaderReason(op: SpecOperation, headers: OperationHeaders | undefined): string | undefined {
+  const name = headers?.missing[0];
+  if (name === undefined) return undefined;
+  return `${describeOperation(op)} requires the header ${name}: no enum/const/default/example in the description and no -H ${name}`;
 }

@@ -18,6 +18,17 @@ export type ParentLevel =
   | { readonly kind: 'value'; readonly param: string; readonly value: string; readonly from: string }
   | { readonly kind: 'missing'; readonly param: string; readonly reason: string };
 
+/** What the runner sends for an operation's required header parameters (`x-ms-blob-type: BlockBlob`). */
+export interface OperationHeaders {
+  /** Header name (as the description spells it) → the documented value, sent on every request of the operation. */
+  readonly send: Readonly<Record<string, string>>;
+  /** Required headers with no documented value and not sent by the user: the operation cannot be sent. */
+  readonly missing: readonly string[];
+}
+
+/** Every operation of the description with its {@link OperationHeaders} (one map, shared by the whole model). */
+export type RequestHeaders = ReadonlyMap<SpecOperation, OperationHeaders>;
+
 /** How the runner obtains an instance of a resource to race on. */
 export type CreateStrategy =
   | { readonly kind: 'post'; readonly op: SpecOperation; readonly idFrom: { readonly location: true } | { readonly field: string } }
@@ -71,6 +82,8 @@ export interface ResourceModel {
   readonly counters: readonly (HintedOperation & CounterHint)[];
   /** Existing instances the user named (config `fixtures`): path parameter values of each. */
   readonly fixtures: readonly Readonly<Record<string, string>>[];
+  /** The required header parameters of every operation, with their documented values. */
+  readonly requestHeaders: RequestHeaders;
 }
 
 /** Create-only endpoints without an item path (e.g. `POST /payments` with an idempotency key). */
@@ -79,6 +92,8 @@ export interface CollectionOnly {
   readonly create: HintedOperation;
   readonly idempotencyHeader: string | undefined;
   readonly uniqueFields: readonly string[];
+  /** The required header parameters of every operation, with their documented values. */
+  readonly requestHeaders: RequestHeaders;
 }
 
 /** The whole model of a description. */

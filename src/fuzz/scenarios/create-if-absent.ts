@@ -23,7 +23,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const before = await readState(ctx.client, resource, path);
   if (before.exists) return setupFailed(`the fresh id ${id} already exists: nothing to create`, before.exchange);
   const ifNoneMatch = { 'if-none-match': '*' };
-  const race = await ctx.client.race(input.bodies.map((body) => requestFor(op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
+  const race = await ctx.client.race(input.bodies.map((body) => requestFor(resource, op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
   const after = await readState(ctx.client, resource, path);
   if (after.exists || race.exchanges.some(succeeded)) ctx.created.add({ resource, path, id, params: all });
   return observe(ctx, race, {

@@ -10,7 +10,7 @@ import type { TokenLocation } from '../model/hints.js';
 import { validatorOf, type CreateStrategy, type ResourceModel } from '../model/operation-model.js';
 import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
 import { bodyArbitrary, freshId, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
-import { pathFor, requestFor } from './requests.js';
+import { pathFor, requestFor, specHeaders } from './requests.js';
 
 /** One created instance of a resource. */
 export interface Instance {
@@ -59,7 +59,7 @@ export class CreatedResources {
           }
           value = state.token;
         }
-        const exchange = await client.send(requestFor(remove.op, instance.path, undefined, { token: validator?.send, value }));
+        const exchange = await client.send(requestFor(instance.resource, remove.op, instance.path, undefined, { token: validator?.send, value }));
         if (exchange.response !== undefined && exchange.response.status < 300) deleted += 1;
         else left.push(instance.path);
       } catch {
@@ -98,7 +98,7 @@ export function tokenOf(token: TokenLocation | undefined, exchange: Exchange): s
  * validator comes from), by default the resource's.
  */
 export async function readState(client: HttpClient, resource: ResourceModel, path: string, read: TokenLocation | undefined = resource.token): Promise<ReadState> {
-  const exchange = await client.send({ method: 'GET', path: pathFor(resource.read, path) });
+  const exchange = await client.send({ method: 'GET', path: pathFor(resource.read, path), headers: specHeaders(resource, resource.read) });
   const status = exchange.response?.status;
   if (status === 404 || status === 410) return { exists: false, exchange };
   const token = tokenOf(read, exchange);
@@ -182,7 +182,7 @@ export async function createInstance(
   // Pinned fields (a counter's small stock) override what the schema sampled.
   const body = unique !== null && typeof unique === 'object' && !Array.isArray(unique) ? { ...(unique as Record<string, unknown>), ...pin } : unique;
   const payload = body === undefined ? undefined : serializeBody(create.op, body);
-  const contentType = { 'content-type': requestContentType(create.op) };
+  const contentType = { ...specHeaders(resource, create.op), 'content-type': requestContentType(create.op) };
   let exchange: Exchange;
   let id: string | undefined;
   if (create.kind === 'post') {

@@ -171,4 +171,34 @@ paths:
     expect(planned.resource!.parents).toEqual([{ kind: 'fixture', param: 'repo', prefix: '/repos/{owner}/{repo}', fixtures: [{ owner: 'octo', repo: 'hello' }] }]);
     expect(formatPlan(withFixture)).toContain('{owner}, {repo} ← fixture of /repos/{owner}/{repo}');
   });
+
+  it('gives each operation its required headers with the documented value, never the runner’s or the user’s own, and skips one without a value', async () => {
+    const text = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /blobs/{blob}:
+    parameters: [{ name: blob, in: path, required: true, schema: { type: string } }]
+    get: { responses: { '200': { description: ok, headers: { ETag: { schema: { type: string } } } } } }
+    put:
+      x-conflictcheck: { token: { in: header, name: ETag, condition: X-If-Version } }
+      parameters:
+        - { name: x-ms-blob-type, in: header, required: true, schema: { type: string, enum: [BlockBlob] } }
+        - { name: x-ms-version, in: header, required: true, example: '2021-08-06', schema: { type: string } }
+        - { name: x-optional, in: header, schema: { type: string, enum: [never] } }
+        - { name: X-If-Version, in: header, required: true, schema: { type: string, example: '"v"' } }
+        - { name: If-Match, in: header, required: true, schema: { type: string, example: '"e"' } }
+        - { name: Authorization, in: header, required: true, schema: { type: string, example: 'Bearer x' } }
+        - { name: x-ms-client-request-id, in: header, required: true, schema: { type: string } }
+      responses: { '201': { description: ok }, '412': { description: stale } }
+`;
+    const spec = await loadSpecForFuzz(specFile('headers.yaml', text));
+    const put = spec.byPath.get('/blobs/{blob}')!.find((op) => op.method === 'put')!;
+    const model = buildOperationModel(spec);
+    expect(model.resources[0]!.requestHeaders.get(put)).toEqual({ send: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-08-06' }, missing: ['x-ms-client-request-id'] });
+    const reason = 'PUT /blobs/{blob} requires the header x-ms-client-request-id: no enum/const/default/example in the description and no -H x-ms-client-request-id';
+    expect(buildPlan(model).scenarios.find((s) => s.kind === 'update-race')?.skipped).toBe(reason);
+    const withUser = buildOperationModel(spec, { headers: ['X-MS-Client-Request-Id', 'X-Ms-Version'] });
+    expect(withUser.resources[0]!.requestHeaders.get(put)).toEqual({ send: { 'x-ms-blob-type': 'BlockBlob' }, missing: [] });
+    expect(buildPlan(withUser).scenarios.find((s) => s.kind === 'update-race')?.skipped).toBeUndefined();
+  });
 });
