@@ -9,15 +9,13 @@ import { collectProperties } from '../../model/schema.js';
 import { documents, isCreate, successResponses } from '../../model/semantics.js';
 import { describeOperation, type SpecModel, type SpecOperation, type SpecResponse } from '../../model/spec-model.js';
 import { readOperationHints, readStateMachine, type StateMachine } from './hints.js';
-import { requiredHeaders, resolveParents, type PrefixLookup } from './path-params.js';
+import { isItemPath, itemPathShape, requiredHeaders, resolveParents, type PrefixLookup } from './path-params.js';
 import type { CollectionOnly, CreateStrategy, HintedOperation, OperationHeaders, OperationModel, RequestHeaders, ResourceModel } from './resource-types.js';
 import { readOnlyToken, readShapeOf, validatorFor, type WriteValidator } from './validators.js';
 
 export { VERSION_FIELDS } from './validators.js';
 
 export type { CollectionOnly, CreateStrategy, HintedOperation, OperationHeaders, OperationModel, ParentLevel, RequestHeaders, ResourceModel, TransitionOperation } from './resource-types.js';
-
-const PARAM_AT_END = /\/\{([^/{}]+)\}$/;
 
 function opAt(spec: SpecModel, path: string, method: string): SpecOperation | undefined {
   return spec.byPath.get(path)?.find((op) => op.method === method);
@@ -36,13 +34,15 @@ function idFieldOf(spec: SpecModel, create: SpecOperation, idParam: string): str
   return undefined;
 }
 
-function createStrategy(spec: SpecModel, itemPath: string, collectionPath: string | undefined, idParam: string): CreateStrategy {
+function createStrategy(spec: SpecModel, itemPath: string, collectionPath: string | undefined, idParams: readonly string[]): CreateStrategy {
+  const idParam = idParams[idParams.length - 1]!;
   const post = collectionPath === undefined ? undefined : opAt(spec, collectionPath, 'post');
   const createOp = post ?? opAt(spec, itemPath, 'put');
   if (createOp !== undefined && readOperationHints(createOp.node, describeOperation(createOp)).fixture === true) {
     return { kind: 'none', reason: `x-conflictcheck.fixture: instances of ${itemPath} must be named as fixtures in the config` };
   }
   if (post !== undefined && isCreate(post)) {
+    if (idParams.length > 1) return { kind: 'none', reason: `POST ${collectionPath} answers one new id, but an instance of ${itemPath} is named by ${idParams.map((p) => `{${p}}`).join(', ')}` };
     if (post.responses.get('201')?.headers.has('location') === true) return { kind: 'post', op: post, idFrom: { location: true } };
     const field = idFieldOf(spec, post, idParam);
     if (field !== undefined) return { kind: 'post', op: post, idFrom: { field } };
@@ -100,14 +100,16 @@ function requestHeadersOf(spec: SpecModel, userHeaders: readonly string[]): Requ
 
 /** One resource of the model; `lookup` resolves the levels above it. */
 function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions, lookup: PrefixLookup, requestHeaders: RequestHeaders): ResourceModel {
-  const idParam = PARAM_AT_END.exec(itemPath)![1]!;
-  const collectionPath = itemPath.replace(PARAM_AT_END, '') || undefined;
+  const shape = itemPathShape(itemPath)!;
+  const idParams = shape.idParams;
+  const idParam = idParams[idParams.length - 1]!;
+  const collectionPath = shape.collectionPath;
   const read = opAt(spec, itemPath, 'get');
   const replace = hinted(opAt(spec, itemPath, 'put'));
   const patch = hinted(opAt(spec, itemPath, 'patch'));
   const remove = hinted(opAt(spec, itemPath, 'delete'));
   const subOps = [...spec.byPath.entries()]
-    .filter(([p]) => p.startsWith(`${itemPath}/`) && !PARAM_AT_END.test(p.slice(itemPath.length)))
+    .filter(([p]) => p.startsWith(`${itemPath}/`) && !isItemPath(p))
     .flatMap(([, ops]) => ops.map((op) => hinted(op)!));
   const writes = [replace, patch, remove].filter((h): h is HintedOperation => h !== undefined);
   const all = [...writes, ...subOps];
@@ -115,14 +117,14 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
   const counters = all.flatMap((h) => (h.hints.counter === undefined ? [] : [{ ...h, ...h.hints.counter }]));
   // A token hint on one operation also applies to its siblings, but only where they can carry it.
   const shared = all.find((h) => h.hints.token !== undefined)?.hints.token;
-  const shape = readShapeOf(spec, read);
+  const readShape = readShapeOf(spec, read);
   const validators = all.flatMap((h) => {
-    const v = validatorFor(spec, shape, h.op, h.hints.token, shared);
+    const v = validatorFor(spec, readShape, h.op, h.hints.token, shared);
     return v === undefined ? [] : [v];
   });
   const primary = validators.find((v) => writes.some((w) => w.op === v.op)) ?? validators[0];
-  const token = primary?.read ?? readOnlyToken(shape);
-  const create = createStrategy(spec, itemPath, collectionPath, idParam);
+  const token = primary?.read ?? readOnlyToken(readShape);
+  const create = createStrategy(spec, itemPath, collectionPath, idParams);
   const createHints = create.kind === 'none' ? {} : readOperationHints(create.op.node, describeOperation(create.op));
   const idempotent = [...(create.kind === 'post' ? [{ op: create.op, hints: createHints }] : []), ...all].flatMap((h) => {
     const header = h.hints.idempotencyKey ?? (h.op.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
@@ -131,6 +133,7 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
   return {
     itemPath,
     idParam,
+    idParams,
     collectionPath,
     parents: resolveParents(spec, itemPath, lookup),
     create,
@@ -151,15 +154,20 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
   };
 }
 
-/** True when `path` names instances the description knows: an item path, or a prefix of one (`/repos/{owner}`). */
+/**
+ * True when `path` names instances the description knows: an item path, or a prefix of one
+ * (`/repos/{owner}` of `/repos/{owner}/{repo}`, `/{table}` of `/{table}(PartitionKey='{pk}',RowKey='{rk}')`).
+ */
 function isInstancePath(spec: SpecModel, path: string): boolean {
-  return PARAM_AT_END.test(path) && (spec.byPath.has(path) || [...spec.byPath.keys()].some((p) => p.startsWith(`${path}/`)));
+  return isItemPath(path) && (spec.byPath.has(path) || [...spec.byPath.keys()].some((p) => p.startsWith(path) && (p[path.length] === '/' || p[path.length] === '(')));
 }
 
 /** Builds the operation model of a description. Throws CONFIG_ERROR on a malformed hint or fixture. */
 export function buildOperationModel(spec: SpecModel, options: ModelOptions = {}): OperationModel {
   for (const [path, list] of Object.entries(options.fixtures ?? {})) {
-    if (!isInstancePath(spec, path)) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: "${path}" is not an item path of the description (like /documents/{id})`);
+    if (!isInstancePath(spec, path)) {
+      throw new ConflictcheckError('CONFIG_ERROR', `fixtures: "${path}" is not an item path of the description (one whose last segment holds its id parameters, like /documents/{id} or /{table}(PartitionKey='{pk}',RowKey='{rk}'))`);
+    }
     const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     for (const fixture of list) {
       const missing = params.filter((p) => typeof fixture[p] !== 'string' || fixture[p] === '');
@@ -175,7 +183,7 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
       fixtures: (prefix) => options.fixtures?.[prefix] ?? [],
       // A prefix path is a parent level only where the description says how to create it.
       creator: (prefix) => {
-        if (!PARAM_AT_END.test(prefix)) return undefined;
+        if (!isItemPath(prefix)) return undefined;
         const parent = modelOf(prefix);
         return parent.create.kind === 'none' ? undefined : parent;
       },
@@ -185,7 +193,7 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
   };
   // Resources are the item paths a client can read back; parents without a GET are built on demand
   // (as creators of a level) and left out of the list: nothing races on them.
-  const itemPaths = [...spec.byPath.keys()].filter((p) => PARAM_AT_END.test(p) && opAt(spec, p, 'get') !== undefined);
+  const itemPaths = [...spec.byPath.keys()].filter((p) => isItemPath(p) && opAt(spec, p, 'get') !== undefined);
   const resources = [...itemPaths].sort((a, b) => a.split('/').length - b.split('/').length).map(modelOf);
   const collections: CollectionOnly[] = [];
   for (const [path, ops] of spec.byPath) {

@@ -18,6 +18,39 @@ export function pathParams(template: string): string[] {
   return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 }
 
+/** What makes a path template an item path: the instance's id parameters and its collection. */
+export interface ItemPathShape {
+  /** The parameters of the last segment (`[id]`; `[partitionKey, rowKey]` of an OData key), in order. */
+  readonly idParams: readonly string[];
+  /** The path without the last segment (`/documents`), or for an OData key the segment's prefix (`/{table}`). */
+  readonly collectionPath: string | undefined;
+}
+
+const ODATA_KEY = /^([^(]*)\((.*)\)$/;
+
+/**
+ * The shape of `template` when it is an item path, one whose last segment holds one or more
+ * parameters: `/documents/{id}`, `/files/{name}.json`, and the OData key form
+ * `/{table}(PartitionKey='{pk}',RowKey='{rk}')` or `/People('{name}')`, where the instance is
+ * named by the parameters in the parentheses and the collection is what precedes them (`/{table}`,
+ * whose own parameter is a parent level). Undefined for any other path.
+ */
+export function itemPathShape(template: string): ItemPathShape | undefined {
+  const cut = template.lastIndexOf('/');
+  const last = template.slice(cut + 1);
+  const params = pathParams(last);
+  if (params.length === 0) return undefined;
+  const odata = ODATA_KEY.exec(last);
+  const keys = odata === null ? [] : pathParams(odata[2]!);
+  if (odata !== null && keys.length > 0 && odata[1] !== '') return { idParams: keys, collectionPath: template.slice(0, cut + 1) + odata[1] };
+  return { idParams: params, collectionPath: template.slice(0, cut) || undefined };
+}
+
+/** True when `template` is an item path (see {@link itemPathShape}). */
+export function isItemPath(template: string): boolean {
+  return itemPathShape(template) !== undefined;
+}
+
 /** The template cut right after `{param}`: `/tenants/{tenant}` of `/tenants/{tenant}/projects/{id}`. */
 export function prefixThrough(template: string, param: string): string {
   const marker = `{${param}}`;
@@ -73,7 +106,8 @@ export interface PrefixLookup {
  * spec gives a value for takes it, else the level is missing with a reason that names it.
  */
 export function resolveParents(spec: SpecModel, itemPath: string, lookup: PrefixLookup): ParentLevel[] {
-  const params = pathParams(itemPath).slice(0, -1);
+  const ids = itemPathShape(itemPath)?.idParams ?? pathParams(itemPath).slice(-1);
+  const params = pathParams(itemPath).filter((p) => !ids.includes(p));
   const levels: ParentLevel[] = [];
   for (let k = params.length - 1; k >= 0; k -= 1) {
     const param = params[k]!;

@@ -50,11 +50,17 @@ export interface TransitionOperation extends HintedOperation {
 /** One resource: an item path (`/documents/{id}`) and everything the spec says about it. */
 export interface ResourceModel {
   readonly itemPath: string;
-  /** The last path parameter: the instance id. */
+  /** The last of {@link idParams}: the instance id where one parameter names it. */
   readonly idParam: string;
+  /**
+   * The parameters that name an instance within its collection: those of the item path's last
+   * segment (`[id]` of `/documents/{id}`, `[partitionKey, rowKey]` of
+   * `/{table}(PartitionKey='{partitionKey}',RowKey='{rowKey}')`).
+   */
+  readonly idParams: readonly string[];
   readonly collectionPath: string | undefined;
   /**
-   * Where each path parameter before the id comes from (`{tenant}` of
+   * Where each path parameter before the id parameters comes from (`{tenant}` of
    * `/tenants/{tenant}/projects/{id}`: created by `PUT /tenants/{tenant}`), in path order. Empty
    * for a top-level resource.
    */

@@ -6,8 +6,8 @@
  */
 import { succeeded } from '../checks/exchanges.js';
 import type { RaceObservation } from '../observation.js';
-import { fillPath, readState, type SetupFailure } from './instances.js';
-import { freshId, observe, parentParams, requestFor, setupFailed } from './race-kit.js';
+import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';
+import { observe, parentParams, requestFor, setupFailed } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
@@ -17,8 +17,8 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const parents = await parentParams(ctx, resource, input.setupSeed);
   if ('reason' in parents) return parents;
   const { params } = parents;
-  const id = freshId();
-  const all = { ...params, [resource.idParam]: id };
+  const { ids, id } = freshIds(resource);
+  const all = { ...params, ...ids };
   const path = fillPath(resource.itemPath, all);
   const before = await readState(ctx.client, resource, path);
   if (before.exists) return setupFailed(`the fresh id ${id} already exists: nothing to create`, before.exchange);

@@ -83,6 +83,15 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
   });
 }
 
+/**
+ * Fresh values for every id parameter of `resource` (one for `/documents/{id}`, two for an OData
+ * key `(PartitionKey='{pk}',RowKey='{rk}')`), and the instance's id: the last of them.
+ */
+export function freshIds(resource: ResourceModel): { ids: Record<string, string>; id: string } {
+  const ids = Object.fromEntries(resource.idParams.map((p) => [p, freshId()]));
+  return { ids, id: ids[resource.idParam]! };
+}
+
 /** Reads the concurrency token from a response, wherever the resource keeps it. */
 export function tokenOf(token: TokenLocation | undefined, exchange: Exchange): string | undefined {
   const response = exchange.response;
@@ -192,8 +201,10 @@ export async function createInstance(
     id = createdId(create, response);
     if (id === undefined) return { reason: `POST ${create.op.pathKey} answered 201 without the new id`, exchange };
   } else {
-    id = freshId();
-    const path = fillPath(resource.itemPath, { ...params, [resource.idParam]: id });
+    const fresh = freshIds(resource);
+    id = fresh.id;
+    Object.assign(params, fresh.ids);
+    const path = fillPath(resource.itemPath, params);
     const conditional: Record<string, string> = create.op.headerParams.has('if-none-match') ? { 'if-none-match': '*' } : {};
     exchange = await client.send({ method: 'PUT', path: pathFor(create.op, path), headers: { ...contentType, ...conditional }, ...(payload === undefined ? {} : { body: payload }) });
     if (exchange.response?.status !== 201) return { reason: `PUT ${resource.itemPath} answered ${exchange.response?.status ?? exchange.error?.code} instead of 201`, exchange };

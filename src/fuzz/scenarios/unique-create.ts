@@ -9,8 +9,8 @@
 import { completed, isRecord, refused, tally } from '../checks/exchanges.js';
 import type { Exchange, RaceObservation } from '../observation.js';
 import { uniquifyFields } from './bodies.js';
-import { fillPath, readState, type SetupFailure } from './instances.js';
-import { freshId, headerSource, isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FiredRace } from './race-kit.js';
+import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';
+import { headerSource, isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FiredRace } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
@@ -116,8 +116,8 @@ async function countCarrying(ctx: ScenarioContext, race: FiredRace, params: Reco
 async function racePut(ctx: ScenarioContext, input: RaceInput, params: Record<string, string>): Promise<RaceObservation | SetupFailure> {
   const resource = ctx.planned.resource!;
   const op = ctx.planned.op!;
-  const id = freshId();
-  const all = { ...params, [resource.idParam]: id };
+  const { ids, id } = freshIds(resource);
+  const all = { ...params, ...ids };
   const path = fillPath(resource.itemPath, all);
   const race = await ctx.client.race(input.bodies.map((body) => requestFor(headerSource(ctx), op, path, body, { token: undefined, value: undefined })));
   if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken id (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
