@@ -118,12 +118,13 @@ function applyHints(spec: SpecModel, hints: Readonly<Record<string, Readonly<Rec
 }
 
 /** Plans a run without touching the network: the model and the plan of `spec`. */
-export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints' | 'fixtures'>): Promise<{ spec: SpecModel; plan: Plan }> {
+export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints' | 'fixtures' | 'headers'>): Promise<{ spec: SpecModel; plan: Plan }> {
   // Before the spec is read: a mistyped id is the first thing to hear about.
   const checks = selectChecks(options.checks, options.excludeChecks);
   const spec = await loadSpecForFuzz(options.spec);
   applyHints(spec, options.hints ?? {});
-  const model = buildOperationModel(spec, options.fixtures === undefined ? {} : { fixtures: options.fixtures });
+  // The user's headers (-H) win over the values the description gives required header parameters.
+  const model = buildOperationModel(spec, { ...(options.fixtures === undefined ? {} : { fixtures: options.fixtures }), headers: Object.keys(options.headers ?? {}) });
   const full = buildPlan(model, { checks });
   const wanted = options.operation?.trim();
   const scenarios =

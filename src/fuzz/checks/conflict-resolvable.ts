@@ -8,6 +8,7 @@ import type { Check } from './check.js';
 import { completed, outcomeUnknown, succeeded, tally } from './exchanges.js';
 import { describeValidator, FOLLOW_UP, isWeak, receivedValidator, sentValidator, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
+import { weakTagAccepted } from './race-guard.js';
 
 /** The `conflict-resolvable` check. */
 export const conflictResolvable: Check = {
@@ -22,7 +23,8 @@ export const conflictResolvable: Check = {
     const refetch = obs.followUps.find((f) => f.purpose === FOLLOW_UP.refetch)?.exchange;
     const fresh = refetch === undefined ? undefined : receivedValidator(refetch, token);
     if (sent === undefined) return skipped('the retry carried no validator');
-    if (isWeak(sent)) return skipped(`the fresh validator ${sent} is weak: the retry could never match (weak-validator's finding)`);
+    // A weak tag never matches If-Match under strong comparison — unless this server was seen to match one in the race.
+    if (isWeak(sent) && weakTagAccepted(obs) === undefined) return skipped(`the fresh validator ${sent} is weak: the retry could never match (weak-validator's finding)`);
     if (fresh !== undefined && fresh !== sent) return skipped(`the retry sent ${sent}, not the refetched validator ${fresh}`);
     if (outcomeUnknown(retry)) return skipped(`the retry got no usable answer (${tally([retry])})`);
     if (succeeded(retry)) return PASSED;

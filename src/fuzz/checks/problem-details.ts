@@ -4,7 +4,8 @@
  * is one (problem+json or plain JSON) — and a problem's `status` member equals the HTTP status
  * (§3.1.2). A JSON body that claims to be a problem (the media type, or a numeric `status` next to
  * `type`/`title`) is judged as one; other error bodies whose response documents nothing are not
- * judged.
+ * judged. Only problem bodies pass the check: non-problem bodies that match their documented
+ * schema leave it skipped (nothing wrong, and no problem details to credit).
  */
 import { isJsonMediaType } from '../../model/semantics.js';
 import type { Documented, Exchange, RaceObservation } from '../observation.js';
@@ -19,7 +20,8 @@ function baseMediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-type Judgement = { readonly kind: 'fine' } | { readonly kind: 'unjudged'; readonly why: string } | { readonly kind: 'wrong'; readonly problem: string };
+/** `fine` bodies that are no problem (a documented plain-JSON error schema, matched) are held to it, but prove no problem details. */
+type Judgement = { readonly kind: 'fine'; readonly problem: boolean; readonly what: string } | { readonly kind: 'unjudged'; readonly why: string } | { readonly kind: 'wrong'; readonly problem: string };
 
 /**
  * What `status`'s own response documents (its range or `default` standing in when it is not
@@ -64,7 +66,7 @@ function judge(ex: Exchange, obs: RaceObservation, ctx: CheckContext): Judgement
     const verdict = ctx.validateSchema(body, promise.schema, promise.root);
     if (verdict.kind === 'invalid') return { kind: 'wrong', problem: `${status} not matching the documented schema (${verdict.errors.slice(0, 3).join('; ')})` };
   }
-  return { kind: 'fine' };
+  return { kind: 'fine', problem: claims || promised, what: `${received} matching its documented schema` };
 }
 
 function counted(items: readonly string[]): string {
@@ -93,8 +95,10 @@ export const problemDetails: Check = {
         evidence: wrong.map((w) => w.ex),
       });
     }
-    if (judged.some((j) => j.judgement.kind === 'fine')) return PASSED;
-    const whys = judged.flatMap(({ judgement }) => (judgement.kind === 'unjudged' ? [judgement.why] : []));
+    // Only a problem body passes: a documented non-problem error schema (CouchDB's {error, reason},
+    // OData's {"odata.error"}) that every body matched is no finding, and no problem details either.
+    if (judged.some((j) => j.judgement.kind === 'fine' && j.judgement.problem)) return PASSED;
+    const whys = judged.flatMap(({ judgement }) => (judgement.kind === 'unjudged' ? [judgement.why] : judgement.kind === 'fine' ? [judgement.what] : []));
     return skipped(`no problem body to judge: ${counted(whys)}, and the spec promises no problem+json`);
   },
 };

@@ -21,6 +21,18 @@ export function weakValidatorUsed(obs: RaceObservation): string | undefined {
   return obs.racers.map((r) => sentValidator(r, token)).find(isWeak);
 }
 
+/**
+ * The weak validator a racer *won* with, if one did: the server matched a weak tag in If-Match (it
+ * compares weakly). `weak-validator` reports that; for the other checks it means a weak tag is a
+ * validator this server honours, so a refusal of a stale weak tag, or a retry with a fresh weak
+ * one, shows how it enforces preconditions like any other.
+ */
+export function weakTagAccepted(obs: RaceObservation): string | undefined {
+  const token = tokenOf(obs);
+  if (!isIfMatchEtag(token)) return undefined;
+  return obs.racers.filter(succeeded).map((r) => sentValidator(r, token)).find(isWeak);
+}
+
 /** Why the race cannot support a race-dependent verdict, or `undefined` when it can. */
 export function raceProvesNothing(obs: RaceObservation): string | undefined {
   if (!obs.synchronized) {

@@ -6,10 +6,10 @@
  * is reported as a warning.
  */
 import type { Check } from './check.js';
-import { tally } from './exchanges.js';
+import { succeeded, tally } from './exchanges.js';
 import { FOLLOW_UP, headerCase, isIfMatchEtag, isWeak, readFacts, receivedValidator, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
-import { weakValidatorUsed } from './race-guard.js';
+import { weakTagAccepted, weakValidatorUsed } from './race-guard.js';
 
 /** The `weak-validator` check. */
 export const weakValidator: Check = {
@@ -21,6 +21,16 @@ export const weakValidator: Check = {
     const offered = [obs.before?.token, obs.after?.token, ...refetched].filter((t): t is string => t !== undefined);
     const used = weakValidatorUsed(obs) ?? offered.find(isWeak);
     const header = headerCase(token.name);
+    const matched = weakTagAccepted(obs);
+    if (matched !== undefined) {
+      // Not even the weak tag's usual harm (every write refused): the server compares weakly.
+      return failed('weak-validator', obs, {
+        title: 'the validator offered for If-Match is weak, and If-Match matched it: the server does not compare strongly',
+        expected: `a strong ${header}, and If-Match compared strongly (a weak tag never matches, RFC 9110 §13.1.1)`,
+        received: `${header} ${matched}; the racers got ${tally(obs.racers)}`,
+        evidence: obs.racers.filter(succeeded),
+      });
+    }
     if (used !== undefined) {
       return failed('weak-validator', obs, {
         title: 'the validator offered for If-Match is weak, so no conditional write can ever succeed',

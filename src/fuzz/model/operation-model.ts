@@ -9,15 +9,13 @@ import { collectProperties } from '../../model/schema.js';
 import { documents, isCreate, successResponses } from '../../model/semantics.js';
 import { describeOperation, type SpecModel, type SpecOperation, type SpecResponse } from '../../model/spec-model.js';
 import { readOperationHints, readStateMachine, type StateMachine } from './hints.js';
-import { resolveParents, type PrefixLookup } from './path-params.js';
-import type { CollectionOnly, CreateStrategy, HintedOperation, OperationModel, ResourceModel } from './resource-types.js';
+import { isItemPath, itemPathShape, requiredHeaders, resolveParents, type PrefixLookup } from './path-params.js';
+import type { CollectionOnly, CreateStrategy, HintedOperation, OperationHeaders, OperationModel, RequestHeaders, ResourceModel } from './resource-types.js';
 import { readOnlyToken, readShapeOf, validatorFor, type WriteValidator } from './validators.js';
 
 export { VERSION_FIELDS } from './validators.js';
 
-export type { CollectionOnly, CreateStrategy, HintedOperation, OperationModel, ParentLevel, ResourceModel, TransitionOperation } from './resource-types.js';
-
-const PARAM_AT_END = /\/\{([^/{}]+)\}$/;
+export type { CollectionOnly, CreateStrategy, HintedOperation, OperationHeaders, OperationModel, ParentLevel, RequestHeaders, ResourceModel, TransitionOperation } from './resource-types.js';
 
 function opAt(spec: SpecModel, path: string, method: string): SpecOperation | undefined {
   return spec.byPath.get(path)?.find((op) => op.method === method);
@@ -36,13 +34,15 @@ function idFieldOf(spec: SpecModel, create: SpecOperation, idParam: string): str
   return undefined;
 }
 
-function createStrategy(spec: SpecModel, itemPath: string, collectionPath: string | undefined, idParam: string): CreateStrategy {
+function createStrategy(spec: SpecModel, itemPath: string, collectionPath: string | undefined, idParams: readonly string[]): CreateStrategy {
+  const idParam = idParams[idParams.length - 1]!;
   const post = collectionPath === undefined ? undefined : opAt(spec, collectionPath, 'post');
   const createOp = post ?? opAt(spec, itemPath, 'put');
   if (createOp !== undefined && readOperationHints(createOp.node, describeOperation(createOp)).fixture === true) {
     return { kind: 'none', reason: `x-conflictcheck.fixture: instances of ${itemPath} must be named as fixtures in the config` };
   }
   if (post !== undefined && isCreate(post)) {
+    if (idParams.length > 1) return { kind: 'none', reason: `POST ${collectionPath} answers one new id, but an instance of ${itemPath} is named by ${idParams.map((p) => `{${p}}`).join(', ')}` };
     if (post.responses.get('201')?.headers.has('location') === true) return { kind: 'post', op: post, idFrom: { location: true } };
     const field = idFieldOf(spec, post, idParam);
     if (field !== undefined) return { kind: 'post', op: post, idFrom: { field } };
@@ -73,18 +73,43 @@ function stateMachineOf(spec: SpecModel, read: SpecOperation | undefined): State
 export interface ModelOptions {
   /** Existing instances by item path (`/documents/{id}` → `[{ id: 'abc' }]`): the runner may write to them, never delete them. */
   readonly fixtures?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  /** The names of the headers the user sends on every request (`-H`): the description's values never replace them. */
+  readonly headers?: readonly string[];
+}
+
+/**
+ * The required header parameters of every operation with their documented values, leaving out
+ * the user's headers and those the runner sets itself: the preconditions, and the header an
+ * `x-conflictcheck` hint names for the token or the idempotency key.
+ */
+function requestHeadersOf(spec: SpecModel, userHeaders: readonly string[]): RequestHeaders {
+  const user = userHeaders.map((h) => h.toLowerCase());
+  const map = new Map<SpecOperation, OperationHeaders>();
+  for (const op of spec.operations) {
+    const hint = (op.node as Record<string, unknown>)['x-conflictcheck'];
+    const own: string[] = [];
+    if (hint !== null && typeof hint === 'object') {
+      const { token, idempotencyKey } = hint as { token?: { in?: unknown; condition?: unknown }; idempotencyKey?: unknown };
+      if (typeof idempotencyKey === 'string') own.push(idempotencyKey.toLowerCase());
+      if (token?.in === 'header' && typeof token.condition === 'string') own.push(token.condition.toLowerCase());
+    }
+    map.set(op, requiredHeaders(op, new Set([...user, ...own])));
+  }
+  return map;
 }
 
 /** One resource of the model; `lookup` resolves the levels above it. */
-function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions, lookup: PrefixLookup): ResourceModel {
-  const idParam = PARAM_AT_END.exec(itemPath)![1]!;
-  const collectionPath = itemPath.replace(PARAM_AT_END, '') || undefined;
+function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions, lookup: PrefixLookup, requestHeaders: RequestHeaders): ResourceModel {
+  const shape = itemPathShape(itemPath)!;
+  const idParams = shape.idParams;
+  const idParam = idParams[idParams.length - 1]!;
+  const collectionPath = shape.collectionPath;
   const read = opAt(spec, itemPath, 'get');
   const replace = hinted(opAt(spec, itemPath, 'put'));
   const patch = hinted(opAt(spec, itemPath, 'patch'));
   const remove = hinted(opAt(spec, itemPath, 'delete'));
   const subOps = [...spec.byPath.entries()]
-    .filter(([p]) => p.startsWith(`${itemPath}/`) && !PARAM_AT_END.test(p.slice(itemPath.length)))
+    .filter(([p]) => p.startsWith(`${itemPath}/`) && !isItemPath(p))
     .flatMap(([, ops]) => ops.map((op) => hinted(op)!));
   const writes = [replace, patch, remove].filter((h): h is HintedOperation => h !== undefined);
   const all = [...writes, ...subOps];
@@ -92,14 +117,14 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
   const counters = all.flatMap((h) => (h.hints.counter === undefined ? [] : [{ ...h, ...h.hints.counter }]));
   // A token hint on one operation also applies to its siblings, but only where they can carry it.
   const shared = all.find((h) => h.hints.token !== undefined)?.hints.token;
-  const shape = readShapeOf(spec, read);
+  const readShape = readShapeOf(spec, read);
   const validators = all.flatMap((h) => {
-    const v = validatorFor(spec, shape, h.op, h.hints.token, shared);
+    const v = validatorFor(spec, readShape, h.op, h.hints.token, shared);
     return v === undefined ? [] : [v];
   });
   const primary = validators.find((v) => writes.some((w) => w.op === v.op)) ?? validators[0];
-  const token = primary?.read ?? readOnlyToken(shape);
-  const create = createStrategy(spec, itemPath, collectionPath, idParam);
+  const token = primary?.read ?? readOnlyToken(readShape);
+  const create = createStrategy(spec, itemPath, collectionPath, idParams);
   const createHints = create.kind === 'none' ? {} : readOperationHints(create.op.node, describeOperation(create.op));
   const idempotent = [...(create.kind === 'post' ? [{ op: create.op, hints: createHints }] : []), ...all].flatMap((h) => {
     const header = h.hints.idempotencyKey ?? (h.op.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
@@ -108,6 +133,7 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
   return {
     itemPath,
     idParam,
+    idParams,
     collectionPath,
     parents: resolveParents(spec, itemPath, lookup),
     create,
@@ -124,24 +150,31 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
     idempotent,
     counters,
     fixtures: options.fixtures?.[itemPath] ?? [],
+    requestHeaders,
   };
 }
 
-/** True when `path` names instances the description knows: an item path, or a prefix of one (`/repos/{owner}`). */
+/**
+ * True when `path` names instances the description knows: an item path, or a prefix of one
+ * (`/repos/{owner}` of `/repos/{owner}/{repo}`, `/{table}` of `/{table}(PartitionKey='{pk}',RowKey='{rk}')`).
+ */
 function isInstancePath(spec: SpecModel, path: string): boolean {
-  return PARAM_AT_END.test(path) && (spec.byPath.has(path) || [...spec.byPath.keys()].some((p) => p.startsWith(`${path}/`)));
+  return isItemPath(path) && (spec.byPath.has(path) || [...spec.byPath.keys()].some((p) => p.startsWith(path) && (p[path.length] === '/' || p[path.length] === '(')));
 }
 
 /** Builds the operation model of a description. Throws CONFIG_ERROR on a malformed hint or fixture. */
 export function buildOperationModel(spec: SpecModel, options: ModelOptions = {}): OperationModel {
   for (const [path, list] of Object.entries(options.fixtures ?? {})) {
-    if (!isInstancePath(spec, path)) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: "${path}" is not an item path of the description (like /documents/{id})`);
+    if (!isInstancePath(spec, path)) {
+      throw new ConflictcheckError('CONFIG_ERROR', `fixtures: "${path}" is not an item path of the description (one whose last segment holds its id parameters, like /documents/{id} or /{table}(PartitionKey='{pk}',RowKey='{rk}'))`);
+    }
     const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     for (const fixture of list) {
       const missing = params.filter((p) => typeof fixture[p] !== 'string' || fixture[p] === '');
       if (missing.length > 0) throw new ConflictcheckError('CONFIG_ERROR', `fixtures: an instance of "${path}" lacks ${missing.join(', ')}`);
     }
   }
+  const requestHeaders = requestHeadersOf(spec, options.headers ?? []);
   const built = new Map<string, ResourceModel>();
   const modelOf = (itemPath: string): ResourceModel => {
     const known = built.get(itemPath);
@@ -150,17 +183,17 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
       fixtures: (prefix) => options.fixtures?.[prefix] ?? [],
       // A prefix path is a parent level only where the description says how to create it.
       creator: (prefix) => {
-        if (!PARAM_AT_END.test(prefix)) return undefined;
+        if (!isItemPath(prefix)) return undefined;
         const parent = modelOf(prefix);
         return parent.create.kind === 'none' ? undefined : parent;
       },
-    });
+    }, requestHeaders);
     built.set(itemPath, resource);
     return resource;
   };
   // Resources are the item paths a client can read back; parents without a GET are built on demand
   // (as creators of a level) and left out of the list: nothing races on them.
-  const itemPaths = [...spec.byPath.keys()].filter((p) => PARAM_AT_END.test(p) && opAt(spec, p, 'get') !== undefined);
+  const itemPaths = [...spec.byPath.keys()].filter((p) => isItemPath(p) && opAt(spec, p, 'get') !== undefined);
   const resources = [...itemPaths].sort((a, b) => a.split('/').length - b.split('/').length).map(modelOf);
   const collections: CollectionOnly[] = [];
   for (const [path, ops] of spec.byPath) {
@@ -168,7 +201,7 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
     if (post === undefined || !isCreate(post) || built.has(`${path}/{id}`) || resources.some((r) => r.collectionPath === path)) continue;
     const h = hinted(post)!;
     const idempotencyHeader = h.hints.idempotencyKey ?? (post.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
-    collections.push({ collectionPath: path, create: h, idempotencyHeader, uniqueFields: h.hints.unique ?? [] });
+    collections.push({ collectionPath: path, create: h, idempotencyHeader, uniqueFields: h.hints.unique ?? [], requestHeaders });
   }
   return { resources, collections };
 }

@@ -4,17 +4,51 @@
  * parameters (`?restype=container`). Real APIs are full of them; sending them empty (`PUT //cc-…`)
  * makes every request fail, so each one must come from somewhere the description or the user
  * names: an instance the runner creates first, a config fixture, or a value the spec gives
- * (`enum`, `const`, `default`, `example`, `examples`).
+ * (`enum`, `const`, `default`, `example`, `examples`). Required header parameters
+ * (`x-ms-blob-type: BlockBlob`) get their value the same way, on every request of their operation.
  */
 import { isObject } from '../../model/json.js';
 import { describeOperation, type SpecModel, type SpecOperation, type SpecParameter } from '../../model/spec-model.js';
-import type { ParentLevel, ResourceModel } from './resource-types.js';
+import type { OperationHeaders, ParentLevel, ResourceModel } from './resource-types.js';
 
 export type { ParentLevel } from './resource-types.js';
 
 /** The names of a path template's parameters, in order. */
 export function pathParams(template: string): string[] {
   return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}
+
+/** What makes a path template an item path: the instance's id parameters and its collection. */
+export interface ItemPathShape {
+  /** The parameters of the last segment (`[id]`; `[partitionKey, rowKey]` of an OData key), in order. */
+  readonly idParams: readonly string[];
+  /** The path without the last segment (`/documents`), or for an OData key the segment's prefix (`/{table}`). */
+  readonly collectionPath: string | undefined;
+}
+
+const ODATA_KEY = /^([^(]*)\((.*)\)$/;
+
+/**
+ * The shape of `template` when it is an item path, one whose last segment holds one or more
+ * parameters: `/documents/{id}`, `/files/{name}.json`, and the OData key form
+ * `/{table}(PartitionKey='{pk}',RowKey='{rk}')` or `/People('{name}')`, where the instance is
+ * named by the parameters in the parentheses and the collection is what precedes them (`/{table}`,
+ * whose own parameter is a parent level). Undefined for any other path.
+ */
+export function itemPathShape(template: string): ItemPathShape | undefined {
+  const cut = template.lastIndexOf('/');
+  const last = template.slice(cut + 1);
+  const params = pathParams(last);
+  if (params.length === 0) return undefined;
+  const odata = ODATA_KEY.exec(last);
+  const keys = odata === null ? [] : pathParams(odata[2]!);
+  if (odata !== null && keys.length > 0 && odata[1] !== '') return { idParams: keys, collectionPath: template.slice(0, cut + 1) + odata[1] };
+  return { idParams: params, collectionPath: template.slice(0, cut) || undefined };
+}
+
+/** True when `template` is an item path (see {@link itemPathShape}). */
+export function isItemPath(template: string): boolean {
+  return itemPathShape(template) !== undefined;
 }
 
 /** The template cut right after `{param}`: `/tenants/{tenant}` of `/tenants/{tenant}/projects/{id}`. */
@@ -72,7 +106,8 @@ export interface PrefixLookup {
  * spec gives a value for takes it, else the level is missing with a reason that names it.
  */
 export function resolveParents(spec: SpecModel, itemPath: string, lookup: PrefixLookup): ParentLevel[] {
-  const params = pathParams(itemPath).slice(0, -1);
+  const ids = itemPathShape(itemPath)?.idParams ?? pathParams(itemPath).slice(-1);
+  const params = pathParams(itemPath).filter((p) => !ids.includes(p));
   const levels: ParentLevel[] = [];
   for (let k = params.length - 1; k >= 0; k -= 1) {
     const param = params[k]!;
@@ -137,4 +172,40 @@ export function withQuery(path: string, pairs: readonly (readonly [string, strin
   if (pairs.length === 0) return path;
   const query = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+}
+
+/**
+ * Header parameters the runner never fills from the description: the ones it sets itself (the
+ * preconditions it races with, the idempotency key, the body's media type) and the ones OpenAPI
+ * says are not parameters at all (OAS 3.x §4.8.12: `Accept`, `Content-Type` and `Authorization`
+ * header parameters "SHALL be ignored"; credentials are the user's, `-H`/`--bearer`).
+ */
+export const RUNNER_HEADERS: ReadonlySet<string> = new Set(['if-match', 'if-none-match', 'if-unmodified-since', 'if-modified-since', 'idempotency-key', 'content-type', 'content-length', 'accept', 'authorization', 'cookie']);
+
+/**
+ * The required header parameters of `op` with the values its description gives (`x-ms-blob-type:
+ * BlockBlob` from a one-value enum), and the names of those it gives none for. `except` holds
+ * lower-case names not to fill: the runner's own ({@link RUNNER_HEADERS}, the operation's token
+ * and idempotency headers) and every header the user sends (`-H`), which wins over the description.
+ */
+export function requiredHeaders(op: SpecOperation, except: ReadonlySet<string>): OperationHeaders {
+  const send: Record<string, string> = {};
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const p of op.parameters) {
+    const key = p.name.toLowerCase();
+    if (p.in !== 'header' || !p.required || seen.has(key) || RUNNER_HEADERS.has(key) || except.has(key)) continue;
+    seen.add(key);
+    const found = documentedValue(p);
+    if (found === undefined) missing.push(p.name);
+    else send[p.name] = found.value;
+  }
+  return { send, missing };
+}
+
+/** Why `op` cannot be sent: a required header it gives no value for, or undefined. */
+export function missingHeaderReason(op: SpecOperation, headers: OperationHeaders | undefined): string | undefined {
+  const name = headers?.missing[0];
+  if (name === undefined) return undefined;
+  return `${describeOperation(op)} requires the header ${name}: no enum/const/default/example in the description and no -H ${name}`;
 }

@@ -18,6 +18,17 @@ export type ParentLevel =
   | { readonly kind: 'value'; readonly param: string; readonly value: string; readonly from: string }
   | { readonly kind: 'missing'; readonly param: string; readonly reason: string };
 
+/** What the runner sends for an operation's required header parameters (`x-ms-blob-type: BlockBlob`). */
+export interface OperationHeaders {
+  /** Header name (as the description spells it) → the documented value, sent on every request of the operation. */
+  readonly send: Readonly<Record<string, string>>;
+  /** Required headers with no documented value and not sent by the user: the operation cannot be sent. */
+  readonly missing: readonly string[];
+}
+
+/** Every operation of the description with its {@link OperationHeaders} (one map, shared by the whole model). */
+export type RequestHeaders = ReadonlyMap<SpecOperation, OperationHeaders>;
+
 /** How the runner obtains an instance of a resource to race on. */
 export type CreateStrategy =
   | { readonly kind: 'post'; readonly op: SpecOperation; readonly idFrom: { readonly location: true } | { readonly field: string } }
@@ -39,11 +50,17 @@ export interface TransitionOperation extends HintedOperation {
 /** One resource: an item path (`/documents/{id}`) and everything the spec says about it. */
 export interface ResourceModel {
   readonly itemPath: string;
-  /** The last path parameter: the instance id. */
+  /** The last of {@link idParams}: the instance id where one parameter names it. */
   readonly idParam: string;
+  /**
+   * The parameters that name an instance within its collection: those of the item path's last
+   * segment (`[id]` of `/documents/{id}`, `[partitionKey, rowKey]` of
+   * `/{table}(PartitionKey='{partitionKey}',RowKey='{rowKey}')`).
+   */
+  readonly idParams: readonly string[];
   readonly collectionPath: string | undefined;
   /**
-   * Where each path parameter before the id comes from (`{tenant}` of
+   * Where each path parameter before the id parameters comes from (`{tenant}` of
    * `/tenants/{tenant}/projects/{id}`: created by `PUT /tenants/{tenant}`), in path order. Empty
    * for a top-level resource.
    */
@@ -71,6 +88,8 @@ export interface ResourceModel {
   readonly counters: readonly (HintedOperation & CounterHint)[];
   /** Existing instances the user named (config `fixtures`): path parameter values of each. */
   readonly fixtures: readonly Readonly<Record<string, string>>[];
+  /** The required header parameters of every operation, with their documented values. */
+  readonly requestHeaders: RequestHeaders;
 }
 
 /** Create-only endpoints without an item path (e.g. `POST /payments` with an idempotency key). */
@@ -79,6 +98,8 @@ export interface CollectionOnly {
   readonly create: HintedOperation;
   readonly idempotencyHeader: string | undefined;
   readonly uniqueFields: readonly string[];
+  /** The required header parameters of every operation, with their documented values. */
+  readonly requestHeaders: RequestHeaders;
 }
 
 /** The whole model of a description. */

@@ -8,7 +8,7 @@ import { documents } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import { checksFor, selectChecks, type CheckId, type ScenarioKind } from '../catalogue.js';
 import { validatorOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
-import { describeLevel, describeParents } from '../model/path-params.js';
+import { describeLevel, describeParents, missingHeaderReason } from '../model/path-params.js';
 import { noValidatorReason } from '../model/validators.js';
 
 /** One scenario of the plan, to run or skipped with a reason. */
@@ -60,6 +60,34 @@ function noValidator(resource: ResourceModel, op: SpecOperation): string | undef
     : noValidatorReason(describeOperation(op));
 }
 
+/** The operations a created instance of `resource` needs: its parents' creates, its own create. */
+function creationOps(resource: ResourceModel): SpecOperation[] {
+  const parents = resource.parents.flatMap((l) => (l.kind === 'create' ? creationOps(l.resource) : []));
+  return [...parents, ...(resource.create.kind === 'none' ? [] : [resource.create.op])];
+}
+
+/** Why a scenario cannot send one of `ops`: a required header with no documented value (first found). */
+function headerGap(owner: ResourceModel | CollectionOnly, ops: readonly (SpecOperation | undefined)[]): string | undefined {
+  for (const op of ops) {
+    const reason = op === undefined ? undefined : missingHeaderReason(op, owner.requestHeaders.get(op));
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
+
+/**
+ * A scenario that would run but for a required header of one of its operations (the raced one,
+ * the set-up's creates, the read-back) that nobody gives a value: skipped, naming the header.
+ */
+function withHeaders(resource: ResourceModel, s: PlannedScenario): PlannedScenario {
+  if (s.skipped !== undefined || s.op === undefined) return s;
+  // A create raced on its collection needs no instance of its own, nor a read.
+  const createOnly = s.op.method === 'post' && (s.kind === 'unique-create' || s.kind === 'idempotency-race');
+  const setup = createOnly ? resource.parents.flatMap((l) => (l.kind === 'create' ? creationOps(l.resource) : [])) : [...creationOps(resource), resource.read];
+  const gap = headerGap(resource, [s.op, ...setup]);
+  return gap === undefined ? s : { ...s, skipped: gap };
+}
+
 function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   const out: PlannedScenario[] = [];
   const owner = { resource };
@@ -107,7 +135,7 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   }
   for (const idem of resource.idempotent) out.push(scenario('idempotency-race', idem.op, owner, idem.op.method === 'post' ? undefined : noInstance));
   for (const counter of resource.counters) out.push(scenario('counter-race', counter.op, owner, noInstance ?? noRead));
-  return out;
+  return out.map((s) => withHeaders(resource, s));
 }
 
 function collectionScenarios(collection: CollectionOnly): PlannedScenario[] {
@@ -115,7 +143,8 @@ function collectionScenarios(collection: CollectionOnly): PlannedScenario[] {
   const out: PlannedScenario[] = [];
   if (collection.idempotencyHeader !== undefined) out.push(scenario('idempotency-race', collection.create.op, owner));
   if (collection.uniqueFields.length > 0) out.push(scenario('unique-create', collection.create.op, owner));
-  return out;
+  const gap = headerGap(collection, [collection.create.op]);
+  return gap === undefined ? out : out.map((s) => (s.skipped === undefined ? { ...s, skipped: gap } : s));
 }
 
 /** Keeps only the `selected` checks; a scenario left with none is skipped. */

@@ -54,7 +54,7 @@ async function execute(ctx: ScenarioContext, input: CounterInput): Promise<RaceO
   if ('reason' in before) return before;
   const path = fillPath(counter.op.pathKey, instance.params);
   const conditioning = conditioningOf(resource, counter.op, before);
-  const race = await ctx.client.race(input.bodies.map((body) => requestFor(counter.op, path, body, conditioning)));
+  const race = await ctx.client.race(input.bodies.map((body) => requestFor(resource, counter.op, path, body, conditioning)));
   const after = await readState(ctx.client, resource, instance.path);
   const shown = isRecord(before.value) && typeof before.value[counter.field] === 'number';
   return observe(ctx, race, {

@@ -6,8 +6,8 @@
  */
 import { succeeded } from '../checks/exchanges.js';
 import type { RaceObservation } from '../observation.js';
-import { fillPath, readState, type SetupFailure } from './instances.js';
-import { freshId, observe, parentParams, requestFor, setupFailed } from './race-kit.js';
+import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';
+import { observe, parentParams, requestFor, setupFailed } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
@@ -17,13 +17,13 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const parents = await parentParams(ctx, resource, input.setupSeed);
   if ('reason' in parents) return parents;
   const { params } = parents;
-  const id = freshId();
-  const all = { ...params, [resource.idParam]: id };
+  const { ids, id } = freshIds(resource);
+  const all = { ...params, ...ids };
   const path = fillPath(resource.itemPath, all);
   const before = await readState(ctx.client, resource, path);
   if (before.exists) return setupFailed(`the fresh id ${id} already exists: nothing to create`, before.exchange);
   const ifNoneMatch = { 'if-none-match': '*' };
-  const race = await ctx.client.race(input.bodies.map((body) => requestFor(op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
+  const race = await ctx.client.race(input.bodies.map((body) => requestFor(resource, op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
   const after = await readState(ctx.client, resource, path);
   if (after.exists || race.exchanges.some(succeeded)) ctx.created.add({ resource, path, id, params: all });
   return observe(ctx, race, {

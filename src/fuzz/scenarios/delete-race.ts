@@ -22,7 +22,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const before = await readState(ctx.client, resource, instance.path, validator.read);
   if (!before.exists) return setupFailed(`the instance at ${instance.path} cannot be read back`, before.exchange);
   if (before.token === undefined) return setupFailed(`GET ${resource.itemPath} returned no concurrency token`, before.exchange);
-  const request = requestFor(op, instance.path, undefined, { token: validator.send, value: before.token });
+  const request = requestFor(resource, op, instance.path, undefined, { token: validator.send, value: before.token });
   const race = await ctx.client.race(input.bodies.map(() => request));
   const after = await readState(ctx.client, resource, instance.path, validator.read);
   return observe(ctx, race, { kind: 'delete-race', before, intents: input.bodies, after, facts: { token: validator.send, instance: instance.path } });

@@ -10,7 +10,7 @@ import { FOLLOW_UP } from '../checks/facts.js';
 import type { RaceObservation } from '../observation.js';
 import { bodyArbitrary } from './bodies.js';
 import { createInstance, fillPath, readState, type SetupFailure } from './instances.js';
-import { conditioningOf, isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FollowUp } from './race-kit.js';
+import { conditioningOf, headerSource, isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FollowUp } from './race-kit.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
 /** The race's parameters: N copies of one payload, and another payload for the key's reuse. */
@@ -50,13 +50,13 @@ async function execute(ctx: ScenarioContext, input: IdempotencyInput): Promise<R
   if ('reason' in where) return where;
   const key = { [header]: randomUUID() };
   const conditioning = conditioningOf(ctx.planned.resource, op, where);
-  const race = await ctx.client.race(input.bodies.map((body) => requestFor(op, where.path, body, conditioning, key)));
+  const race = await ctx.client.race(input.bodies.map((body) => requestFor(headerSource(ctx), op, where.path, body, conditioning, key)));
   const resource = ctx.planned.resource;
   if (resource !== undefined && isCreateOf(op, resource)) registerCreated(ctx, resource, where.params, race.exchanges);
   const followUps: FollowUp[] = [];
   // Only a payload that really differs tests the reuse rule; a schema with one possible body cannot.
   if (JSON.stringify(input.other) !== JSON.stringify(input.bodies[0])) {
-    const reuse = await ctx.client.send(requestFor(op, where.path, input.other, conditioning, key));
+    const reuse = await ctx.client.send(requestFor(headerSource(ctx), op, where.path, input.other, conditioning, key));
     if (resource !== undefined && isCreateOf(op, resource)) registerCreated(ctx, resource, where.params, [reuse]);
     followUps.push({ purpose: FOLLOW_UP.keyReuse, exchange: reuse });
   }

@@ -10,7 +10,7 @@ import type { TokenLocation } from '../model/hints.js';
 import { validatorOf, type CreateStrategy, type ResourceModel } from '../model/operation-model.js';
 import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
 import { bodyArbitrary, freshId, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
-import { pathFor, requestFor } from './requests.js';
+import { pathFor, requestFor, specHeaders } from './requests.js';
 
 /** One created instance of a resource. */
 export interface Instance {
@@ -59,7 +59,7 @@ export class CreatedResources {
           }
           value = state.token;
         }
-        const exchange = await client.send(requestFor(remove.op, instance.path, undefined, { token: validator?.send, value }));
+        const exchange = await client.send(requestFor(instance.resource, remove.op, instance.path, undefined, { token: validator?.send, value }));
         if (exchange.response !== undefined && exchange.response.status < 300) deleted += 1;
         else left.push(instance.path);
       } catch {
@@ -83,6 +83,15 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
   });
 }
 
+/**
+ * Fresh values for every id parameter of `resource` (one for `/documents/{id}`, two for an OData
+ * key `(PartitionKey='{pk}',RowKey='{rk}')`), and the instance's id: the last of them.
+ */
+export function freshIds(resource: ResourceModel): { ids: Record<string, string>; id: string } {
+  const ids = Object.fromEntries(resource.idParams.map((p) => [p, freshId()]));
+  return { ids, id: ids[resource.idParam]! };
+}
+
 /** Reads the concurrency token from a response, wherever the resource keeps it. */
 export function tokenOf(token: TokenLocation | undefined, exchange: Exchange): string | undefined {
   const response = exchange.response;
@@ -98,7 +107,7 @@ export function tokenOf(token: TokenLocation | undefined, exchange: Exchange): s
  * validator comes from), by default the resource's.
  */
 export async function readState(client: HttpClient, resource: ResourceModel, path: string, read: TokenLocation | undefined = resource.token): Promise<ReadState> {
-  const exchange = await client.send({ method: 'GET', path: pathFor(resource.read, path) });
+  const exchange = await client.send({ method: 'GET', path: pathFor(resource.read, path), headers: specHeaders(resource, resource.read) });
   const status = exchange.response?.status;
   if (status === 404 || status === 410) return { exists: false, exchange };
   const token = tokenOf(read, exchange);
@@ -182,7 +191,7 @@ export async function createInstance(
   // Pinned fields (a counter's small stock) override what the schema sampled.
   const body = unique !== null && typeof unique === 'object' && !Array.isArray(unique) ? { ...(unique as Record<string, unknown>), ...pin } : unique;
   const payload = body === undefined ? undefined : serializeBody(create.op, body);
-  const contentType = { 'content-type': requestContentType(create.op) };
+  const contentType = { ...specHeaders(resource, create.op), 'content-type': requestContentType(create.op) };
   let exchange: Exchange;
   let id: string | undefined;
   if (create.kind === 'post') {
@@ -192,8 +201,10 @@ export async function createInstance(
     id = createdId(create, response);
     if (id === undefined) return { reason: `POST ${create.op.pathKey} answered 201 without the new id`, exchange };
   } else {
-    id = freshId();
-    const path = fillPath(resource.itemPath, { ...params, [resource.idParam]: id });
+    const fresh = freshIds(resource);
+    id = fresh.id;
+    Object.assign(params, fresh.ids);
+    const path = fillPath(resource.itemPath, params);
     const conditional: Record<string, string> = create.op.headerParams.has('if-none-match') ? { 'if-none-match': '*' } : {};
     exchange = await client.send({ method: 'PUT', path: pathFor(create.op, path), headers: { ...contentType, ...conditional }, ...(payload === undefined ? {} : { body: payload }) });
     if (exchange.response?.status !== 201) return { reason: `PUT ${resource.itemPath} answered ${exchange.response?.status ?? exchange.error?.code} instead of 201`, exchange };

@@ -12,7 +12,7 @@ import type { ScenarioKind } from '../catalogue.js';
 import type { RaceResult } from '../race/types.js';
 import { freshId } from './bodies.js';
 import { createdId, fillParents, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
-import { requestFor } from './requests.js';
+import { requestFor, type HeaderSource } from './requests.js';
 import type { ScenarioContext } from './scenario.js';
 
 /** A follow-up request of an observation. */
@@ -51,6 +51,11 @@ export async function parentParams(ctx: ScenarioContext, resource: ResourceModel
 export function conditioningOf(resource: ResourceModel | undefined, op: SpecOperation, state: { readonly token?: string } | undefined): { token: TokenLocation | undefined; value: string | undefined } {
   const send = resource === undefined ? undefined : validatorOf(resource, op)?.send;
   return { token: send, value: send === undefined ? undefined : state?.token };
+}
+
+/** Where a scenario's requests take their operations' required headers from: its resource or collection. */
+export function headerSource(ctx: ScenarioContext): HeaderSource | undefined {
+  return ctx.planned.resource ?? ctx.planned.collection;
 }
 
 /** Reads an instance that must exist (it was just created or moved). */

@@ -45,7 +45,7 @@ function routeTo(machine: StateMachine, moves: readonly TransitionOperation[], f
 function transitionRequest(ctx: ScenarioContext, instance: Instance, move: TransitionOperation, state: ReadState, seed: number) {
   const arbitrary = bodyArbitrary(ctx.spec, move.op, { [move.field]: fc.constant(move.to) });
   const body = arbitrary === undefined ? undefined : fc.sample(arbitrary, { seed, numRuns: 1 })[0];
-  return requestFor(move.op, fillPath(move.op.pathKey, instance.params), body, conditioningOf(instance.resource, move.op, state));
+  return requestFor(instance.resource, move.op, fillPath(move.op.pathKey, instance.params), body, conditioningOf(instance.resource, move.op, state));
 }
 
 /** Walks the instance along `route`; the state read after the last step, or why it failed. */

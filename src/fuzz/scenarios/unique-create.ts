@@ -9,8 +9,8 @@
 import { completed, isRecord, refused, tally } from '../checks/exchanges.js';
 import type { Exchange, RaceObservation } from '../observation.js';
 import { uniquifyFields } from './bodies.js';
-import { fillPath, readState, type SetupFailure } from './instances.js';
-import { freshId, isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FiredRace } from './race-kit.js';
+import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';
+import { headerSource, isCreateOf, observe, parentParams, registerCreated, requestFor, setupFailed, type FiredRace } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
@@ -47,7 +47,7 @@ async function probedBody(ctx: ScenarioContext, path: string, params: Readonly<R
   const strings = isRecord(sample) ? Object.keys(sample).filter((k) => typeof sample[k] === 'string') : [];
   const freshBody = (): unknown => (isRecord(sample) ? { ...sample, ...freshKey(ctx, sample, strings) } : sample);
   const probeBody = freshBody();
-  const probe = requestFor(op, path, probeBody, { token: undefined, value: undefined });
+  const probe = requestFor(headerSource(ctx), op, path, probeBody, { token: undefined, value: undefined });
   const resource = ctx.planned.resource;
   const send = async (): Promise<Exchange> => {
     const ex = await ctx.client.send(probe);
@@ -88,7 +88,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const path = fillPath(op.pathKey, params);
   const keyed = await keyedBodies(ctx, path, params, input);
   if ('reason' in keyed) return keyed;
-  const race = await ctx.client.race(keyed.bodies.map((body) => requestFor(op, path, body, { token: undefined, value: undefined })));
+  const race = await ctx.client.race(keyed.bodies.map((body) => requestFor(headerSource(ctx), op, path, body, { token: undefined, value: undefined })));
   if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken key (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
   const found = resource !== undefined && isCreateOf(op, resource) ? await countCarrying(ctx, race, params, keyed.bodies[0], keyed.fields) : undefined;
   return observe(ctx, race, {
@@ -116,10 +116,10 @@ async function countCarrying(ctx: ScenarioContext, race: FiredRace, params: Reco
 async function racePut(ctx: ScenarioContext, input: RaceInput, params: Record<string, string>): Promise<RaceObservation | SetupFailure> {
   const resource = ctx.planned.resource!;
   const op = ctx.planned.op!;
-  const id = freshId();
-  const all = { ...params, [resource.idParam]: id };
+  const { ids, id } = freshIds(resource);
+  const all = { ...params, ...ids };
   const path = fillPath(resource.itemPath, all);
-  const race = await ctx.client.race(input.bodies.map((body) => requestFor(op, path, body, { token: undefined, value: undefined })));
+  const race = await ctx.client.race(input.bodies.map((body) => requestFor(headerSource(ctx), op, path, body, { token: undefined, value: undefined })));
   if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken id (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
   const after = await readState(ctx.client, resource, path);
   if (after.exists) ctx.created.add({ resource, path, id, params: all });

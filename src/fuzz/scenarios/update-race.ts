@@ -30,7 +30,7 @@ async function settledRead(ctx: ScenarioContext, instance: Instance, validator: 
 
 /** A write of the instance, conditioned on `token` where the operation sends it (none for precondition-required). */
 function writeRequest(ctx: ScenarioContext, instance: Instance, body: unknown, token: string | undefined) {
-  return requestFor(ctx.planned.op!, instance.path, body, { token: validatorOf(instance.resource, ctx.planned.op!)?.send, value: token });
+  return requestFor(instance.resource, ctx.planned.op!, instance.path, body, { token: validatorOf(instance.resource, ctx.planned.op!)?.send, value: token });
 }
 
 /** Reads the instance with the planned write's read location. */

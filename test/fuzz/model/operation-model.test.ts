@@ -6,6 +6,7 @@ import { loadSpecForFuzz } from '../../../src/fuzz/model/load-spec.js';
 import { buildOperationModel } from '../../../src/fuzz/model/operation-model.js';
 import { buildPlan, formatPlan } from '../../../src/fuzz/plan/plan.js';
 import { isConflictcheckError } from '../../../src/errors.js';
+import { itemPathShape } from '../../../src/fuzz/model/path-params.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-model-'));
 function specFile(name: string, text: string): string {
@@ -170,5 +171,73 @@ paths:
     expect(planned.skipped).toBeUndefined();
     expect(planned.resource!.parents).toEqual([{ kind: 'fixture', param: 'repo', prefix: '/repos/{owner}/{repo}', fixtures: [{ owner: 'octo', repo: 'hello' }] }]);
     expect(formatPlan(withFixture)).toContain('{owner}, {repo} ← fixture of /repos/{owner}/{repo}');
+  });
+
+  it('gives each operation its required headers with the documented value, never the runner’s or the user’s own, and skips one without a value', async () => {
+    const text = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /blobs/{blob}:
+    parameters: [{ name: blob, in: path, required: true, schema: { type: string } }]
+    get: { responses: { '200': { description: ok, headers: { ETag: { schema: { type: string } } } } } }
+    put:
+      x-conflictcheck: { token: { in: header, name: ETag, condition: X-If-Version } }
+      parameters:
+        - { name: x-ms-blob-type, in: header, required: true, schema: { type: string, enum: [BlockBlob] } }
+        - { name: x-ms-version, in: header, required: true, example: '2021-08-06', schema: { type: string } }
+        - { name: x-optional, in: header, schema: { type: string, enum: [never] } }
+        - { name: X-If-Version, in: header, required: true, schema: { type: string, example: '"v"' } }
+        - { name: If-Match, in: header, required: true, schema: { type: string, example: '"e"' } }
+        - { name: Authorization, in: header, required: true, schema: { type: string, example: 'Bearer x' } }
+        - { name: x-ms-client-request-id, in: header, required: true, schema: { type: string } }
+      responses: { '201': { description: ok }, '412': { description: stale } }
+`;
+    const spec = await loadSpecForFuzz(specFile('headers.yaml', text));
+    const put = spec.byPath.get('/blobs/{blob}')!.find((op) => op.method === 'put')!;
+    const model = buildOperationModel(spec);
+    expect(model.resources[0]!.requestHeaders.get(put)).toEqual({ send: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-08-06' }, missing: ['x-ms-client-request-id'] });
+    const reason = 'PUT /blobs/{blob} requires the header x-ms-client-request-id: no enum/const/default/example in the description and no -H x-ms-client-request-id';
+    expect(buildPlan(model).scenarios.find((s) => s.kind === 'update-race')?.skipped).toBe(reason);
+    const withUser = buildOperationModel(spec, { headers: ['X-MS-Client-Request-Id', 'X-Ms-Version'] });
+    expect(withUser.resources[0]!.requestHeaders.get(put)).toEqual({ send: { 'x-ms-blob-type': 'BlockBlob' }, missing: [] });
+    expect(buildPlan(withUser).scenarios.find((s) => s.kind === 'update-race')?.skipped).toBeUndefined();
+  });
+
+  it('takes as item paths those whose last segment holds parameters; the id parameters are that segment\'s', () => {
+    expect(itemPathShape('/documents/{id}')).toEqual({ idParams: ['id'], collectionPath: '/documents' });
+    expect(itemPathShape('/{id}')).toEqual({ idParams: ['id'], collectionPath: undefined });
+    expect(itemPathShape('/{db}/{docid}')).toEqual({ idParams: ['docid'], collectionPath: '/{db}' });
+    expect(itemPathShape('/files/{name}.json')).toEqual({ idParams: ['name'], collectionPath: '/files' });
+    expect(itemPathShape('/pairs/{a}-{b}')).toEqual({ idParams: ['a', 'b'], collectionPath: '/pairs' });
+    // OData keys: the collection is the segment's prefix, whose own parameter is a parent level.
+    expect(itemPathShape("/{table}(PartitionKey='{pk}',RowKey='{rk}')")).toEqual({ idParams: ['pk', 'rk'], collectionPath: '/{table}' });
+    expect(itemPathShape("/odata/People('{userName}')")).toEqual({ idParams: ['userName'], collectionPath: '/odata/People' });
+    for (const path of ['/documents', '/notes/{id}/archive', '/', "/People('me')"]) expect(itemPathShape(path), path).toBeUndefined();
+  });
+
+  it('builds an OData key resource with {table} as its parent and accepts a fixture naming every parameter', async () => {
+    const text = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  "/{table}(PartitionKey='{pk}',RowKey='{rk}')":
+    parameters:
+      - { name: table, in: path, required: true, schema: { type: string } }
+      - { name: pk, in: path, required: true, schema: { type: string } }
+      - { name: rk, in: path, required: true, schema: { type: string } }
+    get: { responses: { '200': { description: ok, headers: { ETag: { schema: { type: string } } } } } }
+    put:
+      parameters: [{ name: If-Match, in: header, schema: { type: string } }]
+      responses: { '204': { description: ok }, '412': { description: stale } }
+`;
+    const spec = await loadSpecForFuzz(specFile('odata.yaml', text));
+    const path = "/{table}(PartitionKey='{pk}',RowKey='{rk}')";
+    const bare = buildOperationModel(spec).resources[0]!;
+    expect(bare).toMatchObject({ itemPath: path, idParam: 'rk', idParams: ['pk', 'rk'], collectionPath: '/{table}', parents: [{ kind: 'missing', param: 'table' }] });
+    const fixture = { table: 't', pk: 'p', rk: 'r' };
+    const model = buildOperationModel(spec, { fixtures: { [path]: [fixture] } });
+    expect(model.resources[0]!.fixtures).toEqual([fixture]);
+    expect(buildPlan(model).scenarios.find((s) => s.kind === 'update-race')?.skipped).toBeUndefined();
+    expect(() => buildOperationModel(spec, { fixtures: { [path]: [{ table: 't', pk: 'p' }] } })).toThrow(`fixtures: an instance of "${path}" lacks rk`);
+    expect(() => buildOperationModel(spec, { fixtures: { '/{table}(x)': [{ table: 't' }] } })).toThrow(/is not an item path of the description/);
   });
 });
