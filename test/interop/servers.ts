@@ -43,13 +43,8 @@ export interface Expected {
     readonly exit: 0 | 1;
     /** Every check of the catalogue over the whole run. */
     readonly checks: Record<string, { readonly verdict: Verdict; readonly reason: string }>;
-    /**
-     * Scenarios (`kind METHOD /path`) a correct runner runs or skips, with the verdict of each of
-     * their checks — or the verdicts it may give where that depends on how the races fall (a
-     * check-then-create bug that answers two 201s in one round and 201 + 412 in the next gives
-     * problem-details a 412 to judge only in the second).
-     */
-    readonly scenarios: Record<string, { readonly status: 'ran' | 'skipped'; readonly checks?: Record<string, Verdict | readonly Verdict[]> }>;
+    /** Scenarios (`kind METHOD /path`) a correct runner runs or skips, with the verdict of each of their checks. */
+    readonly scenarios: Record<string, { readonly status: 'ran' | 'skipped'; readonly checks?: Record<string, Verdict> }>;
   };
 }
 
