@@ -1,7 +1,7 @@
 /**
  * The runner asks for what the description documents. CouchDB (and pouchdb-server) answer
  * `text/plain` to a client whose Accept does not name `application/json`, JSON otherwise: without
- * an Accept header every 409 would be judged "text/plain where application/json is documented"
+ * an Accept header every 412 would be judged "text/plain where application/problem+json is documented"
  * although any real client gets JSON. This server does the same; the runner must send an Accept
  * listing the documented response media types, and the user's own Accept must win.
  */
@@ -34,20 +34,22 @@ paths:
       requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
       responses:
         '200': { description: replaced, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
-        '409':
+        '412':
           description: the If-Match did not match the current revision
-          content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } }
+          content: { application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } } }
 components:
   schemas:
     Thing: { type: object, properties: { name: { type: string, maxLength: 10 } } }
-    Error: { type: object, required: [error], properties: { error: { type: string }, reason: { type: string } } }
+    Problem: { type: object, properties: { title: { type: string }, status: { type: integer } } }
 `;
 
-/** CouchDB's negotiation: JSON only for a client that asks for it. A stale If-Match gets 409. */
+/** CouchDB's negotiation: JSON (and problem+json) only for a client that asks for it. A stale If-Match gets 412. */
 const SERVER = `
   const things = state.things ??= new Map();
   state.n ??= 0;
-  const type = /application\\/json/.test(req.headers.accept || '') ? 'application/json' : 'text/plain; charset=utf-8';
+  const accept = req.headers.accept || '';
+  const type = /application\\/json/.test(accept) ? 'application/json' : 'text/plain; charset=utf-8';
+  const problem = /application\\/problem\\+json/.test(accept) ? 'application/problem+json' : 'text/plain; charset=utf-8';
   const path = req.url.split('?')[0];
   if (req.method === 'POST' && path === '/things') {
     state.n += 1; const id = 't' + state.n; things.set(id, { v: 1, body: body || '{}' });
@@ -57,7 +59,7 @@ const SERVER = `
   if (thing === undefined) { res.writeHead(404, { 'content-type': type }); return res.end('{"error":"not_found"}'); }
   if (req.method === 'GET') { res.writeHead(200, { etag: '"' + thing.v + '"', 'content-type': type }); return res.end(thing.body); }
   if (req.method === 'PUT') {
-    if (req.headers['if-match'] !== '"' + thing.v + '"') { res.writeHead(409, { 'content-type': type }); return res.end('{"error":"conflict","reason":"Document update conflict"}'); }
+    if (req.headers['if-match'] !== '"' + thing.v + '"') { res.writeHead(412, { 'content-type': problem }); return res.end('{"title":"stale If-Match","status":412}'); }
     thing.v += 1; thing.body = body || '{}'; res.writeHead(200, { etag: '"' + thing.v + '"', 'content-type': type }); return res.end(thing.body);
   }
   res.writeHead(405); res.end();`;
@@ -89,7 +91,7 @@ describe('Accept', () => {
     expect(result.failures.map((f) => f.failure.check)).toEqual([]);
     expect(result.tallies.get('problem-details')?.passed ?? 0).toBeGreaterThan(0);
     const accepts = new Set(server.seen.map((r) => r.headers.accept));
-    expect([...accepts]).toEqual(['application/json, */*;q=0.1']);
+    expect([...accepts]).toEqual(['application/json, application/problem+json, */*;q=0.1']);
   }, 60_000);
 
   it('gives way to the user’s own Accept header (and then the server answers as it does)', async () => {
