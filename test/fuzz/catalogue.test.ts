@@ -4,19 +4,9 @@
  * and the one selection of checks by `--checks` / `--exclude-checks`.
  */
 import { describe, expect, it } from 'vitest';
-import { isConflictcheckError } from '../../src/errors.js';
+import { usageError } from '../helpers/usage-error.js';
 import { CHECK_CATALOGUE, CHECK_IDS, CHECK_TITLES, checksFor, isCheckId, scenariosJudgedBy, selectChecks, SCENARIO_KINDS } from '../../src/fuzz/catalogue.js';
 import { SCENARIOS } from '../../src/fuzz/scenarios/registry.js';
-
-function usageError(fn: () => unknown): Error & { code: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (isConflictcheckError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ConflictcheckError');
-}
 
 describe('check catalogue', () => {
   it('holds each id once, with a one-line title, judging known scenario kinds', () => {

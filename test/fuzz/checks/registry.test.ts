@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isConflictcheckError } from '../../../src/errors.js';
+import { usageError } from '../../helpers/usage-error.js';
 import { CHECK_IDS, scenariosJudgedBy, type CheckId } from '../../../src/fuzz/catalogue.js';
 import { CHECKS, runChecks } from '../../../src/fuzz/checks/registry.js';
 import { loadSpecForFuzz } from '../../../src/fuzz/model/load-spec.js';
@@ -16,16 +16,6 @@ import { ctx, updateRace } from './builder.js';
 import { FAILING } from './examples.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-
-function usageError(fn: () => unknown): Error & { code: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (isConflictcheckError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ConflictcheckError');
-}
 
 describe('check registry', () => {
   it('maps every catalogue id to the check of that id, and nothing else', () => {

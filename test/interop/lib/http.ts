@@ -130,3 +130,11 @@ export function addRound(stats: RaceStats | undefined, answers: readonly Answer[
     lostUpdates: (stats?.lostUpdates ?? 0) + (lost ? 1 : 0),
   };
 }
+
+/** Request headers of a JSON client. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = { accept: 'application/json', 'content-type': 'application/json' };
+
+/** An answer's body as a JSON object (throws on a body that is not JSON). */
+export function json(a: Answer): Record<string, unknown> {
+  return JSON.parse(a.text) as Record<string, unknown>;
+}

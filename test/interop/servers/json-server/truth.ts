@@ -4,14 +4,9 @@
  * GET/PUT/PATCH/DELETE /posts/:id; nothing about ETags or conditional requests. Express adds a
  * weak ETag (a hash of the body) to every GET.
  */
-import { addRound, etagKind, mediaType, Prober, type Answer, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, etagKind, json, JSON_HEADERS, mediaType, Prober, type RaceStats, type Truth } from '../../lib/http.js';
 
-const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
 const ROUNDS = 6;
-
-function json(a: Answer): Record<string, unknown> {
-  return JSON.parse(a.text) as Record<string, unknown>;
-}
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const p = new Prober(baseUrl);

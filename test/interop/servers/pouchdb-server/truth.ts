@@ -6,14 +6,9 @@
  * document must carry the current one (in the body `_rev`, the `rev` query parameter or If-Match),
  * else 409 `{"error":"conflict"}`; DELETE carries it in `?rev=`.
  */
-import { addRound, etagKind, mediaType, Prober, type Answer, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, etagKind, json, JSON_HEADERS, mediaType, Prober, type RaceStats, type Truth } from '../../lib/http.js';
 
-const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
 const ROUNDS = 6;
-
-function json(a: Answer): Record<string, unknown> {
-  return JSON.parse(a.text) as Record<string, unknown>;
-}
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const p = new Prober(baseUrl);
