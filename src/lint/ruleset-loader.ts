@@ -92,6 +92,23 @@ function commonJsExports(namespace: object): object {
 }
 
 /** Loads a user ruleset file (YAML, JSON or JavaScript) with Spectral's bundler. */
+/**
+ * What is wrong with a ruleset, in one line. Spectral reports an invalid definition as an
+ * AggregateError with an empty message and one error per problem (each naming its JSON path).
+ */
+function rulesetProblem(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const parts = error instanceof AggregateError ? error.errors.map((e: unknown) => {
+        const path = (e as { path?: unknown }).path;
+        const at = Array.isArray(path) && path.length > 0 ? `${path.join('.')}: ` : '';
+        return at + (e instanceof Error ? e.message : String(e));
+      }) : [];
+  const first = error.message.split('\n')[0] ?? '';
+  if (parts.length === 0) return first === '' ? error.name : first;
+  const shown = parts.slice(0, 3).map((p) => p.split('\n')[0]).join('; ');
+  return parts.length > 3 ? `${shown}; and ${parts.length - 3} more` : shown;
+}
+
 async function loadRulesetFile(file: string): Promise<Ruleset> {
   if (!fs.existsSync(file)) throw new ConflictcheckError('RULESET_ERROR', `${file}: ruleset file not found`);
   // Loaded on demand: rollup and the migrator are heavy and most runs use the bundled ruleset.
@@ -107,8 +124,7 @@ async function loadRulesetFile(file: string): Promise<Ruleset> {
   try {
     return await bundleAndLoadRuleset(file, { fs, fetch }, plugins);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${message}`, { cause: error });
+    throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${rulesetProblem(error)}`, { cause: error });
   }
 }
 
@@ -126,8 +142,7 @@ function loadPlainConfig(file: string): Ruleset | null {
     // Valid by construction (plain-config.ts checks every key and value it lets through).
     return new Ruleset(markPrevalidated(definition), { severity: 'recommended', source: file });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${message}`, { cause: error });
+    throw new ConflictcheckError('RULESET_ERROR', `${file}: invalid ruleset: ${rulesetProblem(error)}`, { cause: error });
   }
 }
 

@@ -196,12 +196,13 @@ describe('conflictcheck lint: ruleset discovery', () => {
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/nope\.yaml: ruleset file not found/)]);
   });
 
-  it('an invalid ruleset exits 2 with one line and no stack', async () => {
+  it('an invalid ruleset exits 2 with one line that names the bad member, and no stack', async () => {
     const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409, '.spectral.yaml': 'rules:\n  my-rule:\n    given: 42\n' });
     const run = await cli(dir, ['lint', 'api.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('invalid ruleset');
+    // Spectral's AggregateError has an empty message: the line must say what is wrong, and where.
+    expect(run.stderr).toMatch(/invalid ruleset: rules\.my-rule\.given: must be/);
   });
 });
 
