@@ -19,6 +19,8 @@ import * as jsonServer from './servers/json-server/start.js';
 import { truth as jsonServerTruth } from './servers/json-server/truth.js';
 import * as pouchdbServer from './servers/pouchdb-server/start.js';
 import { truth as pouchdbServerTruth } from './servers/pouchdb-server/truth.js';
+import * as webdavServer from './servers/webdav-server/start.js';
+import { truth as webdavServerTruth } from './servers/webdav-server/truth.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -39,12 +41,12 @@ export interface Expected {
     readonly notes: readonly string[];
   };
   readonly verdict: {
-    /** The exit code of `conflictcheck fuzz` (0 clean, 1 a check failed). */
-    readonly exit: 0 | 1;
+    /** The exit code of `conflictcheck fuzz` (0 clean, 1 a check failed, 2 nothing testable: every scenario skipped). */
+    readonly exit: 0 | 1 | 2;
     /** Every check of the catalogue over the whole run. */
     readonly checks: Record<string, { readonly verdict: Verdict; readonly reason: string }>;
     /** Scenarios (`kind METHOD /path`) a correct runner runs or skips, with the verdict of each of their checks. */
-    readonly scenarios: Record<string, { readonly status: 'ran' | 'skipped'; readonly checks?: Record<string, Verdict> }>;
+    readonly scenarios: Record<string, { readonly status: 'ran' | 'skipped'; readonly reason?: string; readonly checks?: Record<string, Verdict> }>;
   };
 }
 
@@ -83,4 +85,5 @@ export const SERVERS: readonly InteropServer[] = [
   server('json-server', jsonServer.PACKAGE, jsonServer.start, jsonServerTruth),
   server('azurite-blob', azuriteBlob.PACKAGE, azuriteBlob.start, azuriteBlobTruth, { query: azuriteBlob.accountSas() }),
   server('azurite-table', azuriteTable.PACKAGE, azuriteTable.start, azuriteTableTruth, { query: azuriteTable.tableSas(), headers: { accept: azuriteTable.ODATA_JSON } }),
+  server('webdav-server', webdavServer.PACKAGE, webdavServer.start, webdavServerTruth),
 ];

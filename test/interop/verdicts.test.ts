@@ -5,10 +5,11 @@
  * bug caught by its intended check, and the exit code of the CLI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictcheckError } from '../../src/errors.js';
 import { loadFuzzConfig } from '../../src/fuzz/config.js';
 import { fuzz, type FuzzReport } from '../../src/fuzz/run.js';
 import type { Started } from './lib/process.js';
-import { verdictOf, type RunnerVerdict } from './lib/verdict.js';
+import { nothingToTest, verdictOf, type RunnerVerdict } from './lib/verdict.js';
 import { SERVERS, type InteropServer } from './servers.js';
 
 const RUNS = 5;
@@ -20,19 +21,26 @@ async function runOne(server: InteropServer): Promise<void> {
   running.push(started);
   const config = server.configDir === undefined ? undefined : loadFuzzConfig(server.configDir)?.config;
   const t0 = performance.now();
+  const options = {
+    spec: server.spec,
+    baseUrl: started.baseUrl,
+    runs: RUNS,
+    deadlineMs: 90_000,
+    ...(server.credentials.query === undefined ? {} : { query: server.credentials.query }),
+    ...(server.credentials.headers === undefined ? {} : { headers: server.credentials.headers }),
+    ...(config?.operations === undefined ? {} : { hints: config.operations }),
+    ...(config?.fixtures === undefined ? {} : { fixtures: config.fixtures }),
+  };
   try {
-    const report: FuzzReport = await fuzz({
-      spec: server.spec,
-      baseUrl: started.baseUrl,
-      runs: RUNS,
-      deadlineMs: 90_000,
-      ...(server.credentials.query === undefined ? {} : { query: server.credentials.query }),
-      ...(server.credentials.headers === undefined ? {} : { headers: server.credentials.headers }),
-      ...(config?.operations === undefined ? {} : { hints: config.operations }),
-      ...(config?.fixtures === undefined ? {} : { fixtures: config.fixtures }),
-    });
+    const report: FuzzReport = await fuzz(options);
     verdicts.set(server.name, { verdict: verdictOf(report), ms: performance.now() - t0, requests: report.requests });
   } catch (error) {
+    if (error instanceof ConflictcheckError && error.code === 'NOTHING_TO_TEST') {
+      // The CLI's exit 2: the verdict is the plan, every scenario skipped with its reason.
+      const dry = await fuzz({ ...options, dryRun: true });
+      verdicts.set(server.name, { verdict: nothingToTest(dry.plan), ms: performance.now() - t0, requests: 0 });
+      return;
+    }
     verdicts.set(server.name, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), ms: performance.now() - t0 });
   }
 }
@@ -76,6 +84,7 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('%s', (name, server) => 
     for (const [label, want] of Object.entries(expected.scenarios)) {
       // A scenario the plan leaves out is not run either: the same as skipped.
       expect.soft(got[label]?.status ?? 'skipped', `${label}: ${got[label]?.reason ?? 'not planned'}`).toBe(want.status);
+      if (want.reason !== undefined) expect.soft(got[label]?.reason, `${label}: skip reason`).toBe(want.reason);
       if (want.checks !== undefined) expect.soft(got[label]?.checks ?? {}, label).toEqual(want.checks);
     }
   });

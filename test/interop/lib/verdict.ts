@@ -1,5 +1,6 @@
 /** The runner's verdict per check and per scenario, read from a `fuzz()` report. */
 import { CHECK_IDS } from '../../../src/fuzz/catalogue.js';
+import type { Plan } from '../../../src/fuzz/plan/plan.js';
 import type { FuzzReport } from '../../../src/fuzz/run.js';
 import { exitCodeOf, summarise } from '../../../src/fuzz/report/summary.js';
 import type { Verdict } from '../servers.js';
@@ -34,4 +35,15 @@ export function verdictOf(report: FuzzReport): RunnerVerdict {
   }
   const exit = summary.races === 0 ? 2 : exitCodeOf(summary, { failOnIntermittent: true });
   return { exit, checks, scenarios };
+}
+
+/**
+ * When `fuzz()` refuses with NOTHING_TO_TEST (the CLI's exit 2), the verdict is the plan's: every
+ * check skipped, every planned scenario skipped with its reason.
+ */
+export function nothingToTest(plan: Plan): RunnerVerdict {
+  const checks: Record<string, Verdict> = Object.fromEntries(CHECK_IDS.map((id) => [id, 'skip' as Verdict]));
+  const scenarios: RunnerVerdict['scenarios'] = {};
+  for (const s of plan.scenarios) scenarios[`${s.kind} ${s.operation}`] = { status: 'skipped', ...(s.skipped === undefined ? {} : { reason: s.skipped }), checks: {}, failures: [] };
+  return { exit: 2, checks, scenarios };
 }
