@@ -153,14 +153,11 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     writeReportFile(args, io, report, summary, { credentials, words, exitCode: 0 });
     return 0;
   }
-  // No race fired is "could not run" (2) — unless a set-up already found a server error (1).
-  const judged = exitCodeOf(summary, { failOnIntermittent: args.failOnIntermittent });
-  const nothingRan = summary.races === 0 && judged === 0;
-  const exitCode = nothingRan ? 2 : judged;
+  const exitCode = exitCodeOf(summary, { failOnIntermittent: args.failOnIntermittent });
   if (args.verbose) io.stderr.write(`conflictcheck: ${credentials.redactor.url(report.baseUrl ?? '')}, seed ${report.seed}\n`);
   io.stdout.write(formatTextReport(report, summary, { redactor: credentials.redactor, colour, quiet: args.quiet, verbose: args.verbose, runWords: words }));
   writeReportFile(args, io, report, summary, { credentials, words, exitCode });
-  if (nothingRan) {
+  if (exitCode === 2) {
     printError(io, new ConflictcheckError('NOTHING_TO_TEST', `no race could be fired: ${report.stopped ?? 'every scenario was skipped (see the reasons above)'}`), false);
   }
   return exitCode;

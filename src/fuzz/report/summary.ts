@@ -119,8 +119,13 @@ export function summarise(report: FuzzReport): RunSummary {
   };
 }
 
-/** The exit code a run deserves: 1 when a check failed (intermittent ones only if they count), else 0. */
-export function exitCodeOf(summary: RunSummary, options: { readonly failOnIntermittent: boolean }): 0 | 1 {
+/**
+ * The exit code a run deserves: 1 when a check failed (intermittent ones only if they count) —
+ * a set-up that found a server error counts even though no race was fired; else 2 when no race
+ * was fired (nothing was judged: the tool could not run); else 0.
+ */
+export function exitCodeOf(summary: RunSummary, options: { readonly failOnIntermittent: boolean }): 0 | 1 | 2 {
   const counted = options.failOnIntermittent ? summary.failures : summary.failures - summary.intermittent;
-  return counted > 0 ? 1 : 0;
+  if (counted > 0) return 1;
+  return summary.races === 0 ? 2 : 0;
 }

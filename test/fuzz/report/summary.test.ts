@@ -46,6 +46,14 @@ describe('exitCodeOf', () => {
     expect(exitCodeOf(intermittentOnly, { failOnIntermittent: false })).toBe(0);
     expect(exitCodeOf(summarise(sampleReport([])), { failOnIntermittent: true })).toBe(0);
   });
+
+  it('is 2 when no race was fired and nothing failed, 1 when a set-up already found a failure', () => {
+    const noRace = (summary: ReturnType<typeof summarise>) => ({ ...summary, races: 0 });
+    expect(exitCodeOf(noRace(summarise(sampleReport([]))), { failOnIntermittent: true })).toBe(2);
+    expect(exitCodeOf(noRace(summarise(sampleReport())), { failOnIntermittent: true })).toBe(1);
+    const intermittentOnly = noRace(summarise(sampleReport([found('single-winner', { intermittent: true })])));
+    expect(exitCodeOf(intermittentOnly, { failOnIntermittent: false })).toBe(2);
+  });
 });
 
 describe('median', () => {
