@@ -51,8 +51,6 @@ export interface Documented {
    * and every check read it here and nowhere else.
    */
   readonly conflictStatuses: readonly number[];
-  /** True when a 409/412/428 is documented as application/problem+json. */
-  readonly promisesProblemJson: boolean;
   /** The documented error schema for a status, if any. */
   readonly errorSchema: (status: number) => { readonly mediaType: string; readonly schema?: Located; readonly root: object } | undefined;
 }

@@ -44,7 +44,6 @@ export function documentedFor(spec: SpecModel, op: SpecOperation, acceptedConfli
   const inferred = CONFLICT_CANDIDATES.filter((s) => statuses.has(s));
   const conflictStatuses =
     acceptedConflicts !== undefined && acceptedConflicts.length > 0 ? acceptedConflicts : inferred.length > 0 ? inferred : [DEFAULT_CONFLICT_STATUS];
-  const promisesProblemJson = [409, 412, 428].some((s) => op.responses.get(String(s))?.content.some((c) => isProblemMediaType(c.mediaType)) === true);
   const responseFor = (status: number) => {
     const range = `${Math.floor(status / 100)}`;
     return op.responses.get(String(status)) ?? op.responses.get(`${range}XX`) ?? op.responses.get(`${range}xx`) ?? op.responses.get('default');
@@ -53,7 +52,6 @@ export function documentedFor(spec: SpecModel, op: SpecOperation, acceptedConfli
     statuses,
     ranges,
     conflictStatuses,
-    promisesProblemJson,
     errorSchema: (status) => {
       const response = responseFor(status);
       const media = response?.content.find((c) => isProblemMediaType(c.mediaType)) ?? response?.content.find((c) => isJsonMediaType(c.mediaType));

@@ -31,7 +31,6 @@ export function documented(overrides: Partial<Documented> = {}): Documented {
     statuses: new Set([200, 400, 404, 409, 412, 422, 428]),
     ranges: new Set<string>(),
     conflictStatuses: [412, 409],
-    promisesProblemJson: true,
     errorSchema: (status) =>
       [409, 412, 428].includes(status) ? { mediaType: 'application/problem+json', schema: { value: SPEC_ROOT.components.schemas.Problem, path: ['components', 'schemas', 'Problem'] }, root: SPEC_ROOT } : undefined,
     ...overrides,

@@ -33,12 +33,12 @@ describe('problem-details', () => {
   });
 
   it('judges a non-JSON error body by status alone when the spec promises no problem+json', () => {
-    const loose = documented({ promisesProblemJson: false, errorSchema: () => undefined });
+    const loose = documented({ errorSchema: () => undefined });
     expect(skipReason(run('problem-details', updateRace([200, plain], { documented: loose })))).toBe('no problem body to judge: text/plain body, and the spec promises no problem+json');
   });
 
   it('still judges a JSON body that claims to be a problem when nothing is promised', () => {
-    const loose = documented({ promisesProblemJson: false, errorSchema: () => undefined });
+    const loose = documented({ errorSchema: () => undefined });
     const claiming = { status: 409, responseHeaders: { 'content-type': 'application/json' }, responseBody: { title: 'Conflict', status: 400 } };
     expect(failureOf(run('problem-details', updateRace([200, claiming], { documented: loose }))).received).toBe('409 whose status member is 400');
   });

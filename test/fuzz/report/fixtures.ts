@@ -13,7 +13,6 @@ const documented: Documented = {
   statuses: new Set([200, 412, 428]),
   ranges: new Set(),
   conflictStatuses: [412],
-  promisesProblemJson: true,
   errorSchema: () => undefined,
 };
 
