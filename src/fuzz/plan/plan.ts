@@ -100,10 +100,11 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   const noRead = resource.read === undefined ? `no GET ${resource.itemPath} to read the state back` : undefined;
   for (const write of [resource.replace, resource.patch].filter((w): w is HintedOperation => w !== undefined)) {
     if (write.hints.transition !== undefined || write.hints.counter !== undefined) continue;
-    // A create PUT that takes no validator only creates: there is no update to race.
-    if (write.op === (resource.create.kind === 'put' ? resource.create.op : undefined) && validatorOf(resource, write.op) === undefined) continue;
-    out.push(scenario('update-race', write.op, owner, noInstance ?? noRead ?? noValidator(resource, write.op)));
-    if (requiresPrecondition(write.op, resource)) out.push(scenario('precondition-required', write.op, owner, noInstance));
+    // A create PUT that takes no validator only creates: there is no update to race, and the plan says so.
+    const createOnly = write.op === (resource.create.kind === 'put' ? resource.create.op : undefined) && validatorOf(resource, write.op) === undefined;
+    const onlyCreates = createOnly ? `${describeOperation(write.op)} creates instances and takes no validator: no conditional update to race` : undefined;
+    out.push(scenario('update-race', write.op, owner, onlyCreates ?? noInstance ?? noRead ?? noValidator(resource, write.op)));
+    if (!createOnly && requiresPrecondition(write.op, resource)) out.push(scenario('precondition-required', write.op, owner, noInstance));
   }
   if (resource.remove !== undefined) {
     const skip = noInstance ?? noRead ?? (onlyFixtures ? 'the only instances are named fixtures, which the runner never deletes' : undefined) ?? noValidator(resource, resource.remove.op);
