@@ -7,6 +7,7 @@
 import type { CounterHint, StateMachine, TokenLocation } from '../model/hints.js';
 import type { Exchange, RaceObservation } from '../observation.js';
 import { completed, headerValue, isRecord, jsonBody, parseJson } from './exchanges.js';
+import { tokenName } from '../model/validators.js';
 
 /**
  * The follow-up purposes the checks read. A scenario records each follow-up request with one of
@@ -146,7 +147,7 @@ function queryParam(url: string, name: string): string | undefined {
 
 /**
  * The validator a completed response handed out: the token header, the body field, or for a
- * query token the body field of that name, else the `ETag` header.
+ * query token the body field of that token name (`rev` ⇄ `_rev`), else the `ETag` header.
  */
 export function receivedValidator(ex: Exchange, token: TokenLocation): string | undefined {
   const response = completed(ex);
@@ -154,7 +155,10 @@ export function receivedValidator(ex: Exchange, token: TokenLocation): string | 
   if (token.in === 'header') return headerValue(response.headers, token.name);
   const body = jsonBody(ex);
   const field = token.in === 'body' ? token.field : token.name;
-  const fromBody = isRecord(body) ? tokenString(body[field]) : undefined;
+  // A query token's value lives in the body under the matching token name (`?rev=` ⇄ `_rev`),
+  // the same matching the request side uses (model/validators.ts).
+  const key = !isRecord(body) ? undefined : field in body || token.in === 'body' ? field : Object.keys(body).find((k) => tokenName(k) === tokenName(field));
+  const fromBody = isRecord(body) && key !== undefined ? tokenString(body[key]) : undefined;
   return fromBody ?? (token.in === 'query' ? headerValue(response.headers, 'etag') : undefined);
 }
 
