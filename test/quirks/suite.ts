@@ -42,7 +42,7 @@ export interface Quirk {
 
 /** Every quirk server, in the order the README lists them. */
 export const QUIRKS: readonly Quirk[] = [
-  { name: 'rate-limited', quirk: 'every 11th request (reads, racers, clean-up) is a 429, with Retry-After one time and without it the next', items: [6, 7] },
+  { name: 'rate-limited', quirk: 'every 9th request (reads, racers, clean-up) is a 429, every third of them with Retry-After: 1, the others without', items: [6, 7] },
   { name: 'content-hash-etag', quirk: 'strong ETag = hash of the content: an identical write keeps its tag, A → B → A gives tag A back; 304 and HEAD', items: [2], judges: ['update-race PUT /docs/{id}: single-winner'] },
   { name: 'last-modified-only', quirk: 'Last-Modified (one-second HTTP-date) and If-Unmodified-Since, no ETag: writes within a second share the validator', items: [8] },
   { name: 'write-only-normalised', quirk: 'writeOnly password never read back; email trimmed and lower-cased, name trimmed; a replace answers 204', items: [11], judges: ['update-race PUT /users/{id}: single-winner'] },
