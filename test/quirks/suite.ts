@@ -59,6 +59,13 @@ export const QUIRKS: readonly Quirk[] = [
   { name: 'connection-close', quirk: 'Connection: close on every response and chunked bodies in two pieces', items: [], judges: ['update-race PUT /notes/{id}: single-winner'] },
   { name: 'merge-patch-410', quirk: 'PATCH with application/merge-patch+json (null removes a member); a deleted id answers 410 Gone', items: [11], judges: ['update-race PATCH /profiles/{id}: single-winner'] },
   { name: 'idempotency-replay', quirk: 'Idempotency-Key replays repeat the first 201 with their own requestId (documented); 409 in flight, 422 on reuse', items: [14] },
+  {
+    name: 'slow-backend',
+    quirk: 'every answer 150 ms late (the write itself atomic on arrival), run under a 1.5 s deadline',
+    items: [13],
+    options: { deadlineMs: 1_500 },
+    nothingToRace: /deadline/,
+  },
   { name: 'odd-etags', quirk: 'strong ETags like "W/7,rev=7/\'a\'" (W/ inside the quotes, comma, =, /, \'); If-Match required (428)', items: [12], judges: ['update-race PUT /blobs/{id}: single-winner'] },
 ];
 
