@@ -66,13 +66,13 @@ for (const quirk of QUIRKS.filter((q) => ONLY === undefined || ONLY.has(q.name))
 
 const total = rows.reduce((n, r) => n + r.problems, 0);
 console.log(`\nFalse positives: ${SEEDS} seed(s) × ${rows.length} quirk server(s), runs ${RUNS}, concurrency ${CONCURRENCY} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-console.log('| server | seeds | fuzz runs | races | exit 2 | false alarms | by check |');
-console.log('|---|---:|---:|---:|---:|---:|---|');
+console.log('| server | seeds | fuzz runs | races | exit 2 | false alarms | by check | time |');
+console.log('|---|---:|---:|---:|---:|---:|---|---:|');
 for (const r of rows) {
   const by = [...r.byCheck].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || '—';
-  console.log(`| ${r.name} | ${r.seeds} | ${r.runs} | ${r.races} | ${r.exit2} | ${r.problems} | ${by} |`);
+  console.log(`| ${r.name} | ${r.seeds} | ${r.runs} | ${r.races} | ${r.exit2} | ${r.problems} | ${by} | ${(r.ms / 1000).toFixed(1)} s |`);
 }
-console.log(`| **total** | | ${rows.reduce((n, r) => n + r.runs, 0)} | ${rows.reduce((n, r) => n + r.races, 0)} | ${rows.reduce((n, r) => n + r.exit2, 0)} | **${total}** | |`);
+console.log(`| **total** | | ${rows.reduce((n, r) => n + r.runs, 0)} | ${rows.reduce((n, r) => n + r.races, 0)} | ${rows.reduce((n, r) => n + r.exit2, 0)} | **${total}** | | |`);
 const examples = rows.flatMap((r) => r.examples);
 if (examples.length > 0) {
   console.log('\nThe first false alarms of each server:');

@@ -46,7 +46,7 @@ export const QUIRKS: readonly Quirk[] = [
   { name: 'content-hash-etag', quirk: 'strong ETag = hash of the content: an identical write keeps its tag, A → B → A gives tag A back; 304 and HEAD', items: [2], judges: ['update-race PUT /docs/{id}: single-winner'] },
   { name: 'last-modified-only', quirk: 'Last-Modified (one-second HTTP-date) and If-Unmodified-Since, no ETag: writes within a second share the validator', items: [8] },
   { name: 'write-only-normalised', quirk: 'writeOnly password never read back; email trimmed and lower-cased, name trimmed; a replace answers 204', items: [11], judges: ['update-race PUT /users/{id}: single-winner'] },
-  { name: 'version-field', quirk: 'integer body `version` set by the server; ?version= on DELETE; a create carrying a version is a 409', items: [1, 9], judges: ['update-race PUT /tasks/{id}: single-winner'] },
+  { name: 'version-field', quirk: 'integer body `version` set by the server; ?version= on DELETE; a create carrying a version is a 409', items: [1], judges: ['update-race PUT /tasks/{id}: single-winner'] },
   { name: 'updated-at-token', quirk: 'readOnly server-managed `updatedAt` is the body token (x-conflictcheck.token), ?updatedAt= on DELETE', items: [1], judges: ['update-race PUT /cards/{id}: single-winner'] },
   { name: 'string-version', quirk: 'Kubernetes-style opaque string `resourceVersion` of digits; a number in its place is a 400', items: [9], judges: ['update-race PUT /configmaps/{name}: single-winner'] },
   { name: 'negotiated-errors', quirk: 'errors are problem+json only when Accept prefers it, application/json otherwise; both documented', items: [10], judges: ['update-race PUT /widgets/{id}: single-winner'] },
