@@ -13,12 +13,18 @@ import type { Started } from './lib/process.js';
 import { installed } from './lib/package.js';
 import * as azuriteBlob from './servers/azurite-blob/start.js';
 import { truth as azuriteBlobTruth } from './servers/azurite-blob/truth.js';
+import * as azuriteQueue from './servers/azurite-queue/start.js';
+import { truth as azuriteQueueTruth } from './servers/azurite-queue/truth.js';
 import * as azuriteTable from './servers/azurite-table/start.js';
 import { truth as azuriteTableTruth } from './servers/azurite-table/truth.js';
 import * as jsonServer from './servers/json-server/start.js';
 import { truth as jsonServerTruth } from './servers/json-server/truth.js';
+import * as nodeRed from './servers/node-red/start.js';
+import { truth as nodeRedTruth } from './servers/node-red/truth.js';
 import * as pouchdbServer from './servers/pouchdb-server/start.js';
 import { truth as pouchdbServerTruth } from './servers/pouchdb-server/truth.js';
+import * as verdaccio from './servers/verdaccio/start.js';
+import { truth as verdaccioTruth } from './servers/verdaccio/truth.js';
 import * as webdavServer from './servers/webdav-server/start.js';
 import { truth as webdavServerTruth } from './servers/webdav-server/truth.js';
 
@@ -86,4 +92,7 @@ export const SERVERS: readonly InteropServer[] = [
   server('azurite-blob', azuriteBlob.PACKAGE, azuriteBlob.start, azuriteBlobTruth, { query: azuriteBlob.accountSas() }),
   server('azurite-table', azuriteTable.PACKAGE, azuriteTable.start, azuriteTableTruth, { query: azuriteTable.tableSas(), headers: { accept: azuriteTable.ODATA_JSON } }),
   server('webdav-server', webdavServer.PACKAGE, webdavServer.start, webdavServerTruth),
+  server('azurite-queue', azuriteQueue.PACKAGE, azuriteQueue.start, azuriteQueueTruth, { query: azuriteQueue.queueSas() }),
+  server('node-red', nodeRed.PACKAGE, nodeRed.start, nodeRedTruth),
+  server('verdaccio', verdaccio.PACKAGE, verdaccio.start, verdaccioTruth),
 ];

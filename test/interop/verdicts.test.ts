@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictcheckError } from '../../src/errors.js';
 import { loadFuzzConfig } from '../../src/fuzz/config.js';
 import { fuzz, type FuzzReport } from '../../src/fuzz/run.js';
+import { eachLimited, SERVERS_AT_ONCE } from './lib/pool.js';
 import type { Started } from './lib/process.js';
 import { nothingToTest, verdictOf, type RunnerVerdict } from './lib/verdict.js';
 import { SERVERS, type InteropServer } from './servers.js';
@@ -19,6 +20,14 @@ const running: Started[] = [];
 async function runOne(server: InteropServer): Promise<void> {
   const started = await server.start();
   running.push(started);
+  try {
+    await judge(server, started);
+  } finally {
+    await started.stop();
+  }
+}
+
+async function judge(server: InteropServer, started: Started): Promise<void> {
   const config = server.configDir === undefined ? undefined : loadFuzzConfig(server.configDir)?.config;
   const t0 = performance.now();
   const options = {
@@ -46,7 +55,8 @@ async function runOne(server: InteropServer): Promise<void> {
 }
 
 beforeAll(async () => {
-  await Promise.all(SERVERS.map(runOne));
+  // A few servers at a time, each stopped once judged (see lib/pool.ts).
+  await eachLimited(SERVERS, SERVERS_AT_ONCE, runOne);
 }, 240_000);
 
 afterAll(async () => {
