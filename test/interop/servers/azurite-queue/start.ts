@@ -6,9 +6,8 @@
  * Every request is authorised by an account SAS for the Queue service (a query string signed with
  * the emulator's well-known development key, as for the Blob service).
  */
-import { installed } from '../../lib/package.js';
-import { freePort, startProcess, tempDir, type Started } from '../../lib/process.js';
-import { ACCOUNT, accountSas } from '../azurite-blob/start.js';
+import type { Started } from '../../lib/process.js';
+import { accountSas, startAzurite } from '../azurite-blob/start.js';
 
 export const PACKAGE = 'azurite';
 
@@ -17,20 +16,7 @@ export function queueSas(): Record<string, string> {
   return accountSas('q');
 }
 
-/** Starts the Queue service; `baseUrl` is the account's endpoint (`http://127.0.0.1:P/devstoreaccount1`). */
-export async function start(): Promise<Started> {
-  const pkg = installed(PACKAGE);
-  const port = await freePort();
-  const tmp = tempDir('azurite-queue');
-  const origin = `http://127.0.0.1:${port}`;
-  const started = await startProcess({
-    name: 'azurite-queue',
-    script: pkg.bin('azurite-queue'),
-    args: ['--queueHost', '127.0.0.1', '--queuePort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--silent'],
-    cwd: tmp.dir,
-    baseUrl: origin,
-    readyPath: `/${ACCOUNT}?comp=list&${new URLSearchParams(queueSas()).toString()}`,
-    cleanUp: tmp.remove,
-  });
-  return { baseUrl: `${origin}/${ACCOUNT}`, stop: started.stop };
+/** Starts the Queue service; `baseUrl` is the account's endpoint. */
+export function start(): Promise<Started> {
+  return startAzurite('queue', `?comp=list&${new URLSearchParams(queueSas()).toString()}`);
 }

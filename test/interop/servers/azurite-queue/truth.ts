@@ -5,7 +5,8 @@
  * receipt, then rounds of 8 concurrent identical creates, creates with distinct metadata, message
  * updates and message deletes carrying one pop receipt.
  */
-import { addRound, mediaType, Prober, type Answer, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, emptyTruth, mediaType, Prober, type Answer, type Truth } from '../../lib/http.js';
+import { accountAddress } from '../azurite-blob/start.js';
 import { queueSas } from './start.js';
 
 const ROUNDS = 6;
@@ -19,15 +20,9 @@ function message(text: string): string {
 }
 
 export async function truth(baseUrl: string): Promise<Truth> {
-  const url = new URL(baseUrl);
-  const account = url.pathname.replace(/\/$/, '');
-  const sas = new URLSearchParams(queueSas()).toString();
-  const p = new Prober(url.origin);
-  const at = (path: string, query = ''): string => `${account}${path}?${query === '' ? '' : `${query}&`}${sas}`;
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { origin, account, at } = accountAddress(baseUrl, queueSas());
+  const p = new Prober(origin);
+  const { facts, races, bugs, notes } = emptyTruth();
   const XML = { 'content-type': 'application/xml' };
   const createQueue = (name: string, headers: Record<string, string> = {}) => p.ask({ method: 'PUT', path: at(`/${name}`), headers });
   const putMessage = async (queue: string, text: string) => {

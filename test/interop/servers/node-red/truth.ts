@@ -4,7 +4,7 @@
  * and of the single-flow operations, then rounds of 8 concurrent POST /flows carrying one `rev`
  * and of 8 concurrent DELETEs of one flow.
  */
-import { addRound, etagKind, json, JSON_HEADERS, mediaType, Prober, type Answer, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, emptyTruth, etagKind, json, JSON_HEADERS, mediaType, Prober, type Answer, type Truth } from '../../lib/http.js';
 
 const ROUNDS = 6;
 const V2 = { ...JSON_HEADERS, 'node-red-api-version': 'v2' };
@@ -20,10 +20,7 @@ function revOf(a: Answer): string {
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const p = new Prober(new URL(baseUrl).origin);
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { facts, races, bugs, notes } = emptyTruth();
   const getFlows = () => p.ask({ method: 'GET', path: '/flows', headers: V2 });
   const setFlows = (body: unknown, headers: Record<string, string> = {}) => p.ask({ method: 'POST', path: '/flows', headers: { ...V2, ...headers }, body: JSON.stringify(body) });
   try {

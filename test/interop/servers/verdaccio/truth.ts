@@ -5,7 +5,7 @@
  * past userRateLimit's 20 a second: 429 with Retry-After), then rounds of 8 concurrent adds of one
  * fresh name — identical, and with distinct passwords — each in a window of the limit with room for it.
  */
-import { addRound, json, JSON_HEADERS, mediaType, Prober, type Answer, type Ask, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, emptyTruth, json, JSON_HEADERS, mediaType, Prober, type Answer, type Ask, type Truth } from '../../lib/http.js';
 
 const ROUNDS = 6;
 
@@ -26,10 +26,7 @@ async function nextWindow(last: Answer, room = 20): Promise<void> {
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const p = new Prober(new URL(baseUrl).origin);
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { facts, races, bugs, notes } = emptyTruth();
   const tag = Date.now().toString(36).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
   try {
     const created = await p.ask(addUser(`u${tag}`, 'secret1'));
