@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Truth } from './lib/http.js';
+import { eachLimited, SERVERS_AT_ONCE } from './lib/pool.js';
 import type { Started } from './lib/process.js';
 import { SERVERS } from './servers.js';
 
@@ -12,14 +13,17 @@ const found = new Map<string, { truth: Truth; ms: number }>();
 const running: Started[] = [];
 
 beforeAll(async () => {
-  await Promise.all(
-    SERVERS.map(async (server) => {
-      const t0 = performance.now();
-      const started = await server.start();
-      running.push(started);
+  // A few servers at a time, each stopped once probed (see lib/pool.ts).
+  await eachLimited(SERVERS, SERVERS_AT_ONCE, async (server) => {
+    const t0 = performance.now();
+    const started = await server.start();
+    running.push(started);
+    try {
       found.set(server.name, { truth: await server.truth(started.baseUrl), ms: performance.now() - t0 });
-    }),
-  );
+    } finally {
+      await started.stop();
+    }
+  });
 }, 180_000);
 
 afterAll(async () => {

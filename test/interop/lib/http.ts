@@ -102,6 +102,11 @@ export interface Truth {
   readonly notes: string[];
 }
 
+/** The empty facts, races, bugs and notes a truth script fills in. */
+export function emptyTruth(): Omit<Truth, 'server'> {
+  return { facts: {}, races: {}, bugs: [], notes: [] };
+}
+
 /** How the rounds of one race came out. */
 export interface RaceStats {
   readonly rounds: number;

@@ -51,13 +51,19 @@ export interface ProcessOptions {
   readonly baseUrl: string;
   /** A path (with query) that answers once the server is ready (any status below 500). */
   readonly readyPath: string;
+  /** Headers of the readiness request. */
+  readonly readyHeaders?: Readonly<Record<string, string>>;
+  /** Whether an answer of `readyPath` below 500 shows readiness (default: every such answer does). */
+  readonly readyWhen?: (body: string) => boolean;
   readonly readyTimeoutMs?: number;
   readonly cleanUp?: () => void;
+  /** Variables added to this process's environment for the server. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Starts a server process and waits until it answers on `readyPath`. */
 export async function startProcess(options: ProcessOptions): Promise<Started> {
-  const child = spawn(process.execPath, [options.script, ...options.args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const child = spawn(process.execPath, [options.script, ...options.args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-4000);
@@ -73,22 +79,22 @@ export async function startProcess(options: ProcessOptions): Promise<Started> {
     }
     options.cleanUp?.();
   };
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) {
       options.cleanUp?.();
       throw new Error(`${options.name} exited with ${child.exitCode} before it was ready:\n${output}`);
     }
     try {
-      const res = await request(`${options.baseUrl}${options.readyPath}`, { headersTimeout: 1_000, bodyTimeout: 1_000 });
-      await res.body.dump();
-      if (res.statusCode < 500) return { baseUrl: options.baseUrl, stop };
+      const res = await request(`${options.baseUrl}${options.readyPath}`, { headersTimeout: 1_000, bodyTimeout: 1_000, ...(options.readyHeaders === undefined ? {} : { headers: options.readyHeaders }) });
+      const body = await res.body.text();
+      if (res.statusCode < 500 && (options.readyWhen?.(body) ?? true)) return { baseUrl: options.baseUrl, stop };
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`${options.name} did not answer ${options.readyPath} within ${options.readyTimeoutMs ?? 30_000} ms:\n${output}`);
+      throw new Error(`${options.name} did not answer ${options.readyPath} within ${options.readyTimeoutMs ?? 60_000} ms:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

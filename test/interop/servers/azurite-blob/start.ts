@@ -26,20 +26,43 @@ export function accountSas(services = 'b'): Record<string, string> {
   return { ...p, sig };
 }
 
-/** Starts the Blob service; `baseUrl` is the account's endpoint (`http://127.0.0.1:P/devstoreaccount1`). */
-export async function start(): Promise<Started> {
+/** One service of the emulator; its bin is `azurite-<service>`, its flags `--<service>Host` / `--<service>Port`. */
+export type AzuriteService = 'blob' | 'queue' | 'table';
+
+/**
+ * Starts one Azurite service in memory, telemetry off, in a temporary directory, and waits for
+ * `readyPath` (under the account, with its query); `baseUrl` is the account's endpoint
+ * (`http://127.0.0.1:P/devstoreaccount1`).
+ */
+export async function startAzurite(service: AzuriteService, readyPath: string, extraArgs: readonly string[] = []): Promise<Started> {
   const pkg = installed(PACKAGE);
   const port = await freePort();
-  const tmp = tempDir('azurite');
+  const tmp = tempDir(`azurite-${service}`);
   const origin = `http://127.0.0.1:${port}`;
   const started = await startProcess({
-    name: 'azurite-blob',
-    script: pkg.bin('azurite-blob'),
-    args: ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--extentMemoryLimit', '64', '--disableTelemetry', '--silent'],
+    name: `azurite-${service}`,
+    script: pkg.bin(`azurite-${service}`),
+    args: [`--${service}Host`, '127.0.0.1', `--${service}Port`, String(port), '--inMemoryPersistence', ...extraArgs, '--disableTelemetry', '--silent'],
     cwd: tmp.dir,
     baseUrl: origin,
-    readyPath: `/${ACCOUNT}?comp=list`,
+    readyPath: `/${ACCOUNT}${readyPath}`,
     cleanUp: tmp.remove,
   });
   return { baseUrl: `${origin}/${ACCOUNT}`, stop: started.stop };
+}
+
+/** Starts the Blob service. */
+export function start(): Promise<Started> {
+  return startAzurite('blob', '?comp=list', ['--extentMemoryLimit', '64']);
+}
+
+/**
+ * What a truth script needs to address the account: the origin to connect to, the account's path,
+ * and `at(path, query)` — the request path under the account, with the query and the SAS.
+ */
+export function accountAddress(baseUrl: string, sas: Record<string, string>): { origin: string; account: string; at: (path: string, query?: string) => string } {
+  const url = new URL(baseUrl);
+  const account = url.pathname.replace(/\/$/, '');
+  const signed = new URLSearchParams(sas).toString();
+  return { origin: url.origin, account, at: (path, query = '') => `${account}${path}?${query === '' ? '' : `${query}&`}${signed}` };
 }

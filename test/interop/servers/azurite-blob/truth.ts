@@ -4,21 +4,15 @@
  * ("Specifying conditional headers for Blob service operations"), then rounds of concurrent
  * conditional writes, creates-if-absent and conditional deletes.
  */
-import { addRound, etagKind, mediaType, Prober, type RaceStats, type Truth } from '../../lib/http.js';
-import { accountSas } from './start.js';
+import { addRound, emptyTruth, etagKind, mediaType, Prober, type Truth } from '../../lib/http.js';
+import { accountAddress, accountSas } from './start.js';
 
 const ROUNDS = 6;
 
 export async function truth(baseUrl: string): Promise<Truth> {
-  const url = new URL(baseUrl);
-  const account = url.pathname.replace(/\/$/, '');
-  const sas = new URLSearchParams(accountSas()).toString();
-  const p = new Prober(url.origin);
-  const at = (path: string, query = ''): string => `${account}${path}?${query === '' ? '' : `${query}&`}${sas}`;
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { origin, account, at } = accountAddress(baseUrl, accountSas());
+  const p = new Prober(origin);
+  const { facts, races, bugs, notes } = emptyTruth();
   const BLOCK = { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'text/plain' };
   const put = (path: string, body: string, headers: Record<string, string> = {}) => p.ask({ method: 'PUT', path: at(path), headers: { ...BLOCK, ...headers }, body });
   const container = `truth${Date.now().toString(36)}`;

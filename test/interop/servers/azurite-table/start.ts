@@ -9,9 +9,8 @@
  * runner's fixture: the description covers the entity operations only.
  */
 import { request } from 'undici';
-import { installed } from '../../lib/package.js';
-import { freePort, startProcess, tempDir, type Started } from '../../lib/process.js';
-import { accountSas, ACCOUNT, PACKAGE } from '../azurite-blob/start.js';
+import type { Started } from '../../lib/process.js';
+import { accountSas, PACKAGE, startAzurite } from '../azurite-blob/start.js';
 
 export { PACKAGE };
 export const TABLE = 'interop';
@@ -31,21 +30,9 @@ async function post(url: string, body: unknown): Promise<number> {
 
 /** Starts the Table service with table `interop` and its fixture entity; `baseUrl` is the account's endpoint. */
 export async function start(): Promise<Started> {
-  const pkg = installed(PACKAGE);
-  const port = await freePort();
-  const tmp = tempDir('azurite-table');
-  const origin = `http://127.0.0.1:${port}`;
   const sas = new URLSearchParams(tableSas()).toString();
-  const started = await startProcess({
-    name: 'azurite-table',
-    script: pkg.bin('azurite-table'),
-    args: ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--silent'],
-    cwd: tmp.dir,
-    baseUrl: origin,
-    readyPath: `/${ACCOUNT}/Tables`,
-    cleanUp: tmp.remove,
-  });
-  const baseUrl = `${origin}/${ACCOUNT}`;
+  const started = await startAzurite('table', '/Tables');
+  const baseUrl = started.baseUrl;
   const table = await post(`${baseUrl}/Tables?${sas}`, { TableName: TABLE });
   const entity = await post(`${baseUrl}/${TABLE}?${sas}`, { PartitionKey: FIXTURE.partitionKey, RowKey: FIXTURE.rowKey, title: 'fixture', count: 0 });
   if (table !== 201 || entity !== 201) {

@@ -3,7 +3,7 @@
  * of Get / Update / Delete Entity with If-Match (Table service REST reference: "Update Entity",
  * "Delete Entity", "Insert Entity"), then rounds of concurrent conditional updates and deletes.
  */
-import { addRound, etagKind, mediaType, Prober, type Answer, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, emptyTruth, etagKind, mediaType, Prober, type Answer, type Truth } from '../../lib/http.js';
 import { ODATA_JSON, TABLE, tableSas } from './start.js';
 
 const ROUNDS = 6;
@@ -26,10 +26,7 @@ export async function truth(baseUrl: string): Promise<Truth> {
   const ask = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     p.ask({ method, path, headers: { ...JSON_HEADERS, ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const insert = (pk: string, rk: string, body: Record<string, unknown>) => ask('POST', `${account}/${TABLE}?${sas}`, { PartitionKey: pk, RowKey: rk, ...body });
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { facts, races, bugs, notes } = emptyTruth();
   const pk = `truth${Date.now().toString(36)}`;
   try {
     const created = await insert(pk, 'e1', { title: 'one' });

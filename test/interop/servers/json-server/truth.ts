@@ -4,16 +4,13 @@
  * GET/PUT/PATCH/DELETE /posts/:id; nothing about ETags or conditional requests. Express adds a
  * weak ETag (a hash of the body) to every GET.
  */
-import { addRound, etagKind, json, JSON_HEADERS, mediaType, Prober, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, emptyTruth, etagKind, json, JSON_HEADERS, mediaType, Prober, type Truth } from '../../lib/http.js';
 
 const ROUNDS = 6;
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const p = new Prober(baseUrl);
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { facts, races, bugs, notes } = emptyTruth();
   const ask = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     p.ask({ method, path, headers: { ...JSON_HEADERS, ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   try {

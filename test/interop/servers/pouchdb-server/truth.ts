@@ -6,16 +6,13 @@
  * document must carry the current one (in the body `_rev`, the `rev` query parameter or If-Match),
  * else 409 `{"error":"conflict"}`; DELETE carries it in `?rev=`.
  */
-import { addRound, etagKind, json, JSON_HEADERS, mediaType, Prober, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, emptyTruth, etagKind, json, JSON_HEADERS, mediaType, Prober, type Truth } from '../../lib/http.js';
 
 const ROUNDS = 6;
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const p = new Prober(baseUrl);
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { facts, races, bugs, notes } = emptyTruth();
   const db = `truth-${Date.now().toString(36)}`;
   const ask = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     p.ask({ method, path, headers: { ...JSON_HEADERS, ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

@@ -4,7 +4,7 @@
  * If-None-Match) and of RFC 4918 (the `If` header with an entity tag), then rounds of 8
  * concurrent conditional writes, creates-if-absent, deletes and MKCOLs.
  */
-import { addRound, etagKind, mediaType, Prober, type Answer, type RaceStats, type Truth } from '../../lib/http.js';
+import { addRound, emptyTruth, etagKind, mediaType, Prober, type Answer, type Truth } from '../../lib/http.js';
 
 const ROUNDS = 6;
 
@@ -15,10 +15,7 @@ function getetag(answer: Answer): string {
 
 export async function truth(baseUrl: string): Promise<Truth> {
   const p = new Prober(new URL(baseUrl).origin);
-  const facts: Truth['facts'] = {};
-  const races: Record<string, RaceStats> = {};
-  const bugs: string[] = [];
-  const notes: string[] = [];
+  const { facts, races, bugs, notes } = emptyTruth();
   const put = (path: string, body: string, headers: Record<string, string> = {}) => p.ask({ method: 'PUT', path, headers: { 'content-type': 'application/octet-stream', ...headers }, body });
   const propfind = (path: string) => p.ask({ method: 'PROPFIND', path, headers: { depth: '0' } });
   const tag = Date.now().toString(36);
