@@ -32,13 +32,50 @@ export interface ReproduceCommand {
 }
 
 /**
- * The curl commands of a failure: one per racer of the shrunk race, then any other exchange the
- * check names as evidence (a stale write, a retry), in the order they were sent.
+ * The curl commands of a failure: the set-up requests that prepared the shrunk race (role
+ * `set-up`), one per racer, then any other exchange the check names as evidence (a stale write, a
+ * retry), in the order they were sent.
  */
 export function reproduceCommands(found: FoundFailure, redactor: Redactor): ReproduceCommand[] {
   const evidence = found.failure.evidence ?? [];
   const racers = new Set<Exchange>(found.shrunk.racers);
-  return exchangesOf(found.shrunk)
-    .filter(({ exchange }) => racers.has(exchange) || evidence.includes(exchange))
-    .map(({ role, exchange }) => ({ role, command: curlCommand(exchange.request, redactor) }));
+  const setup = found.setup.map((exchange) => ({ role: 'set-up', command: curlCommand(exchange.request, redactor) }));
+  return [
+    ...setup,
+    ...exchangesOf(found.shrunk)
+      .filter(({ exchange }) => racers.has(exchange) || evidence.includes(exchange))
+      .map(({ role, exchange }) => ({ role, command: curlCommand(exchange.request, redactor) })),
+  ];
+}
+
+/** A value of a curl config file: double-quoted, with the escapes curl reads back. */
+function configValue(text: string): string {
+  return `"${text.replace(/[\\"\n\r\t]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!)}"`;
+}
+
+/**
+ * The racers of a race as a curl config (`curl --parallel --config`): one transfer per racer, each
+ * printing its racer number and status, credentials redacted.
+ */
+export function raceCurlConfig(racers: readonly Exchange[], redactor: Redactor): string {
+  return racers
+    .map((exchange, i) => {
+      const request = exchange.request;
+      const lines = [`url = ${configValue(redactor.url(request.url))}`, `request = ${configValue(request.method)}`];
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (!IMPLIED.has(name.toLowerCase())) lines.push(`header = ${configValue(`${name}: ${redactor.header(name, value)}`)}`);
+      }
+      if (request.body !== undefined) lines.push(`data-raw = ${configValue(redactor.text(request.body))}`);
+      lines.push('silent', 'output = "/dev/null"', `write-out = ${configValue(`racer ${exchange.racer ?? i}: %{http_code}\n`)}`);
+      return lines.join('\n');
+    })
+    .join('\nnext\n');
+}
+
+/**
+ * One shell command that fires the racers again *concurrently* (sequential curls cannot race):
+ * curl's parallel transfers, all connections opened at once, fed the config on stdin.
+ */
+export function raceCommand(racers: readonly Exchange[], redactor: Redactor): string {
+  return `curl --parallel --parallel-immediate --parallel-max ${Math.max(2, racers.length)} --config - <<'RACE'\n${raceCurlConfig(racers, redactor)}\nRACE`;
 }
