@@ -169,7 +169,8 @@ export function nothingRunnable(plan: Plan, spec: string, shard?: Shard): string
   const where = shard === undefined ? spec : `${spec} (shard ${shard.index}/${shard.count})`;
   const reasons = [...new Set(plan.scenarios.map((s) => s.skipped ?? ''))].filter((r) => r !== '');
   const shown = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; … (+${reasons.length - 3} more, see --dry-run)` : '');
-  return `${where}: no scenario can run${reasons.length === 0 ? ' (the shard holds none)' : `: ${shown}`}`;
+  if (reasons.length > 0) return `${where}: no scenario can run: ${shown}`;
+  return `${where}: no scenario can run: ${shard === undefined ? 'the description has no operation the runner can race' : 'this shard holds none (fewer scenarios than shards)'}`;
 }
 
 /** The paths (no query) the requests of failing races touched, and the resources their responses named (`Location`). */
@@ -244,7 +245,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     // first request: that is a stopped run, reported as such, not a crash.
     if (performance.now() > deadline) stopped = 'the --deadline was reached';
     // Before any scenario: a target that does not speak HTTP is the tool's error, not the API's findings.
-    else if (interrupted === undefined) await preflight({ baseUrl, path: client.pathOf('/'), ...(options.headers === undefined ? {} : { headers: options.headers }), timeoutMs });
+    else if (interrupted === undefined) {
+      // Sent as every request is (the documented Accept unless the user gave one), so a server that negotiates answers it alike.
+      const userAccept = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'accept');
+      await preflight({ baseUrl, path: client.pathOf('/'), headers: { ...(accept === undefined || userAccept ? {} : { accept }), ...options.headers }, timeoutMs });
+    }
     for (const [index, planned] of plan.scenarios.entries()) {
       const total = plan.scenarios.length;
       options.onProgress?.({ type: 'scenario-start', index, total, scenario: planned });
