@@ -222,7 +222,7 @@ export const SETTINGS = {
     describe: 'Keep the resources of failing races (named in the report) so their curl commands and reproduction script work; the rest is still deleted',
   }),
   dryRun: setting({ flag: 'dry-run', kind: yesNo, default: false, describe: 'Print the plan (what would run, what is skipped and why), send nothing, exit as the run would' }),
-  report: setting({ flag: 'report', value: REPORT_FORMATS.join('|'), kind: reportKind, describe: 'Also write a machine-readable report (each --report with its --report-file; repeatable)' }),
+  report: setting({ flag: 'report', value: REPORT_FORMATS.join('|'), kind: reportKind, describe: 'Also write a machine-readable report, json or junit, on every exit (each --report with its --report-file; repeatable)' }),
   reportFile: setting({ flag: 'report-file', value: 'F', kind: entries, describe: 'Where the --report of the same position writes' }),
   failOnIntermittent: setting({
     flag: 'fail-on-intermittent',
