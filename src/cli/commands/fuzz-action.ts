@@ -164,8 +164,15 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   const file = loaded?.config.settings ?? {};
   const settings = mergeSettings(flags, file);
   const targets = reportTargets(settings);
+  // The file's headers are sent like the flags' but not repeated by the replay command: its --config brings them.
   const credentials = resolveCredentials(
-    { ...(flags.header === undefined ? {} : { headers: flags.header }), ...(flags.query === undefined ? {} : { query: flags.query }), ...(settings.bearer === undefined ? {} : { bearer: settings.bearer }), ...(settings.basic === undefined ? {} : { basic: settings.basic }), file: { ...(file.header === undefined ? {} : { headers: file.header }), ...(file.query === undefined ? {} : { query: file.query }) } },
+    {
+      ...(flags.header === undefined ? {} : { headers: flags.header }),
+      ...(flags.query === undefined ? {} : { query: flags.query }),
+      ...(settings.bearer === undefined ? {} : { bearer: settings.bearer }),
+      ...(settings.basic === undefined ? {} : { basic: settings.basic }),
+      file: { ...(file.header === undefined ? {} : { headers: file.header }), ...(file.query === undefined ? {} : { query: file.query }) },
+    },
     io.env,
   );
   const configFile = loaded === undefined ? undefined : (flags.config ?? relative(io.cwd, loaded.file));
@@ -211,7 +218,8 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     return runnable ? 0 : 2;
   }
   const judged = exitCodeOf(summary, { failOnIntermittent: settings.failOnIntermittent !== false });
-  const exitCode = report.interrupted === undefined || signalled === undefined ? judged : (SIGNAL_EXIT[signalled] ?? 130);
+  // Interrupted, even if only during the clean-up: the user stopped the run, the exit says so.
+  const exitCode = signalled === undefined ? judged : (SIGNAL_EXIT[signalled] ?? 130);
   if (settings.verbose === true) io.stderr.write(`conflictcheck: ${credentials.redactor.url(report.baseUrl ?? '')}, seed ${report.seed}\n`);
   io.stdout.write(formatTextReport(report, summary, { redactor: credentials.redactor, colour, quiet, verbose: settings.verbose === true, runWords: words }));
   writeReports(targets, io, report, summary, { credentials, words, exitCode });
