@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonFuzzReport } from '../../src/fuzz/report/json.js';
 import { findAll, parseXml } from '../fuzz/report/xml.js';
+import { startThreadedApi } from '../helpers/reference-api-thread.js';
 import { cli, tempProject } from './cli-harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -170,5 +171,20 @@ describe('--shard i/n', () => {
   it('a shard with nothing to run exits 2 saying so', async () => {
     const run = await cli(ROOT, ['fuzz', SPEC, '--dry-run', '--operation', 'POST /users', '--shard', '2/2']);
     expectOneLine(run, 'shard 2/2): no scenario can run: this shard holds none');
+  });
+});
+
+describe('races fired but nothing judged', () => {
+  // single-winner judges the race alone (the follow-up checks judge sequential requests, which an
+  // unsynchronized race does not void); no-server-error judges every response, not the race.
+  it('every race unsynchronized (all-at-once has no gate), single-winner skipping each: exit 2 with the reasons, not 0', async () => {
+    const api = await startThreadedApi();
+    try {
+      const run = await cli(tempProject(), ['fuzz', SPEC, '--base-url', api.url, '--operation', 'update-race PUT /documents/{id}', '--race-mode', 'all-at-once', '--checks', 'single-winner,no-server-error', '--runs', '2', '--seed', '1', '-q']);
+      expect(run.stdout).toMatch(/no check failed · 1 scenario\(s\) ran, 0 skipped · [1-9]\d* race\(s\)/);
+      expectOneLine(run, 'nothing was judged: update-race PUT /documents/{id}: race not synchronized (all-at-once mode has no release gate)');
+    } finally {
+      await api.close();
+    }
   });
 });
