@@ -59,7 +59,8 @@ describe('reproducing a failure', () => {
     const racedPath = new URL(failure.shrunk.racers[0]!.request.url).pathname;
     expect(report.kept.map((u) => new URL(u).pathname)).toContain(racedPath);
 
-    // The printed race command, run by a real shell and curl: every racer wins again (the bug), on the kept item.
+    // The printed race command, run by a real shell and curl, reads the kept item's current ETag and
+    // races it: every racer wins again — the lost update reproduced by hand.
     const { stdout } = await promisify(execFile)('sh', ['-c', failure.race!]);
     expect(stdout.trim().split('\n').sort()).toEqual(failure.shrunk.racers.map((_, i) => `racer ${i}: 200`).sort());
   });

@@ -5,7 +5,7 @@
  */
 import { startHandlerThread, type ThreadedServer } from '../helpers/handler-thread.js';
 
-/** Items with a lost-update bug (any If-Match wins), and slow refusals of writes without one. */
+/** Items with a lost-update bug (If-Match checked, then the write made 50 ms later), and slow refusals of writes without one. */
 export const ITEMS_SPEC = `openapi: 3.1.0
 info: { title: items, version: '1' }
 paths:
@@ -64,11 +64,15 @@ export function startItemsServer(): Promise<ThreadedServer> {
       return void setTimeout(() => res.writeHead(204).end(), state.slowDeletes === true ? 1_000 : 0);
     }
     if (req.method === 'PUT') {
-      // The bug: any If-Match wins (no comparison). Writes without one are refused, slowly.
+      // Writes without If-Match are refused, slowly; a stale one is refused at once.
       if (req.headers['if-match'] === undefined) return void setTimeout(() => res.writeHead(428).end(), 250);
-      item.version += 1;
-      item.body = body;
-      return void res.writeHead(200, { etag: tag(item.version) }).end();
+      if (req.headers['if-match'] !== tag(item.version)) return void res.writeHead(412).end();
+      // The bug: check, then write 50 ms later — every write that checked in between wins too.
+      return void setTimeout(() => {
+        item.version += 1;
+        item.body = body;
+        res.writeHead(200, { etag: tag(item.version) }).end();
+      }, 50);
     }
     res.writeHead(405).end();
   });

@@ -55,15 +55,16 @@ function configValue(text: string): string {
 
 /**
  * The racers of a race as a curl config (`curl --parallel --config`): one transfer per racer, each
- * printing its racer number and status, credentials redacted.
+ * printing its racer number and status, credentials redacted. `header` rewrites a header's value
+ * (the fresh validator of a reproduction).
  */
-export function raceCurlConfig(racers: readonly Exchange[], redactor: Redactor): string {
+export function raceCurlConfig(racers: readonly Exchange[], redactor: Redactor, header: (name: string, value: string) => string = (_n, v) => configValue(v)): string {
   return racers
     .map((exchange, i) => {
       const request = exchange.request;
       const lines = [`url = ${configValue(redactor.url(request.url))}`, `request = ${configValue(request.method)}`];
       for (const [name, value] of Object.entries(request.headers)) {
-        if (!IMPLIED.has(name.toLowerCase())) lines.push(`header = ${configValue(`${name}: ${redactor.header(name, value)}`)}`);
+        if (!IMPLIED.has(name.toLowerCase())) lines.push(`header = ${header(name, `${name}: ${redactor.header(name, value)}`)}`);
       }
       if (request.body !== undefined) lines.push(`data-raw = ${configValue(redactor.text(request.body))}`);
       lines.push('silent', 'output = "/dev/null"', `write-out = ${configValue(`racer ${exchange.racer ?? i}: %{http_code}\n`)}`);
@@ -72,10 +73,32 @@ export function raceCurlConfig(racers: readonly Exchange[], redactor: Redactor):
     .join('\nnext\n');
 }
 
+/** Text inside an unquoted here-document: the shell expands `$` and backquotes there, and eats a backslash before them. */
+function hereDocText(text: string): string {
+  return text.replace(/[\\$`]/g, (c) => `\\${c}`);
+}
+
 /**
  * One shell command that fires the racers again *concurrently* (sequential curls cannot race):
- * curl's parallel transfers, all connections opened at once, fed the config on stdin.
+ * curl's parallel transfers, all connections opened at once, fed the config on stdin. When every
+ * racer sent the same `If-Match`, the command first reads the resource's current ETag and sends
+ * that instead: the recorded one went stale with the race it reproduces (`--keep-failing` keeps
+ * the resource for this).
  */
 export function raceCommand(racers: readonly Exchange[], redactor: Redactor): string {
-  return `curl --parallel --parallel-immediate --parallel-max ${Math.max(2, racers.length)} --config - <<'RACE'\n${raceCurlConfig(racers, redactor)}\nRACE`;
+  const parallel = `curl --parallel --parallel-immediate --parallel-max ${Math.max(2, racers.length)} --config -`;
+  const ifMatch = racers.map((r) => Object.entries(r.request.headers).find(([name]) => name.toLowerCase() === 'if-match')?.[1]);
+  const first = racers[0];
+  if (first === undefined || ifMatch[0] === undefined || ifMatch.some((v) => v !== ifMatch[0])) {
+    return `${parallel} <<'RACE'\n${raceCurlConfig(racers, redactor)}\nRACE`;
+  }
+  // The GET carries the racers' own headers but the validator and the body's type, so authentication still applies.
+  const read = { method: 'GET', url: first.request.url, headers: Object.fromEntries(Object.entries(first.request.headers).filter(([n]) => !['if-match', 'content-type'].includes(n.toLowerCase()))) };
+  const fetchEtag = `${curlCommand(read, redactor).replace(/^curl -i /, 'curl -s -o /dev/null -D - ')} | tr -d '\\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' | sed 's/["\\\\]/\\\\&/g'`;
+  const config = raceCurlConfig(racers, redactor, (name, line) => (name.toLowerCase() === 'if-match' ? `"${name}: $ETAG"` : hereDocText(configValue(line))));
+  const body = config
+    .split('\n')
+    .map((line) => (line.startsWith('header = ') ? line : hereDocText(line)))
+    .join('\n');
+  return `ETAG=$(${fetchEtag})\n${parallel} <<RACE\n${body}\nRACE`;
 }
