@@ -158,7 +158,7 @@ export interface Setting<T> {
   readonly config?: { readonly key: string; readonly kind?: Kind<T> };
   /** True when a replay command repeats the value the user gave on the command line. */
   readonly replay?: boolean;
-  /** The placeholder after the flag in `--help` and the README (`N`, `URL`). */
+  /** The placeholder after the flag in the README's options table (`N`, `URL`); a test holds the table to it. */
   readonly value?: string;
 }
 

@@ -84,6 +84,16 @@ describe('--dry-run exits as the real run would, and writes the reports', () => 
     expect(findAll(root, 'error').map((e) => e.attributes.message)).toEqual([expect.stringMatching(/no scenario can run/)]);
   });
 
+  it.each([
+    ['a bad config file', { 'conflictcheck.config.yaml': 'runs: 0\n' }, [], '"runs" must be a whole number ≥ 1'],
+    ['a missing environment variable', {}, ['--bearer', 'env:CONFLICTCHECK_NO_SUCH_VAR'], 'CONFLICTCHECK_NO_SUCH_VAR is not set'],
+  ])('%s: exit 2, and the JUnit report says why', async (_what, files, extra, message) => {
+    const dir = tempProject(files);
+    const run = await cli(dir, ['fuzz', SPEC, '--base-url', 'http://127.0.0.1:9', ...extra, '--report', 'junit', '--report-file', 'r.xml']);
+    expectOneLine(run, message);
+    expect(findAll(parseXml(readFileSync(join(dir, 'r.xml'), 'utf8')), 'error').map((e) => e.attributes.message)).toEqual([expect.stringContaining(message)]);
+  });
+
   it('a runnable plan: exit 0', async () => {
     expect((await cli(ROOT, ['fuzz', SPEC, '--dry-run', '--operation', 'POST /users'])).code).toBe(0);
   });

@@ -13,6 +13,7 @@ import { ConflictcheckError, isConflictcheckError } from '../../errors.js';
 import { CHECK_IDS, CHECK_TITLES, selectChecks } from '../../fuzz/catalogue.js';
 import { formatPlan } from '../../fuzz/plan/plan.js';
 import { resolveCredentials, type ResolvedCredentials } from '../../fuzz/report/credentials.js';
+import { Redactor } from '../../fuzz/report/redact.js';
 import { formatJsonReport } from '../../fuzz/report/json.js';
 import { formatJunitReport } from '../../fuzz/report/junit.js';
 import { progressPrinter } from '../../fuzz/report/progress.js';
@@ -156,14 +157,18 @@ function onSignals(io: CliIo, controller: AbortController, first: (name: NodeJS.
   };
 }
 
-/** Runs a parsed `fuzz` command; resolves to the exit code. */
-export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
-  if (args.listChecks === true) return listChecks(io);
-  const flags = givenFlags(args);
+/** Everything a run needs from its flags and config file, resolved. */
+interface Prepared {
+  readonly settings: GivenSettings;
+  readonly loaded: ReturnType<typeof loadFuzzConfig>;
+  readonly credentials: ResolvedCredentials;
+  readonly words: string[];
+}
+
+function prepare(args: FuzzArgs, flags: GivenSettings, io: CliIo): Prepared {
   const loaded = loadFuzzConfig(io.cwd, flags.config);
   const file = loaded?.config.settings ?? {};
   const settings = mergeSettings(flags, file);
-  const targets = reportTargets(settings);
   // The file's headers are sent like the flags' but not repeated by the replay command: its --config brings them.
   const credentials = resolveCredentials(
     {
@@ -176,7 +181,32 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     io.env,
   );
   const configFile = loaded === undefined ? undefined : (flags.config ?? relative(io.cwd, loaded.file));
-  const words = runWords(args.spec ?? '', flags, configFile, credentials);
+  return { settings, loaded, credentials, words: runWords(args.spec ?? '', flags, configFile, credentials) };
+}
+
+/** A run that could not happen still leaves the reports CI asked for, saying why; then the error goes on. */
+function reportFailure(error: unknown, targets: readonly ReportTarget[], io: CliIo, settings: GivenSettings, prepared?: Prepared): never {
+  if (isConflictcheckError(error) && targets.length > 0) {
+    const failed = reportOfError(error.message, settings);
+    const credentials = prepared?.credentials ?? { headers: {}, query: {}, redactor: new Redactor(), replayWords: [] };
+    writeReports(targets, io, failed, summarise(failed), { credentials, words: prepared?.words ?? [], exitCode: 2, error: error.message });
+  }
+  throw error;
+}
+
+/** Runs a parsed `fuzz` command; resolves to the exit code. */
+export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
+  if (args.listChecks === true) return listChecks(io);
+  const flags = givenFlags(args);
+  // Reports are asked for on the command line only, so they are known before anything can fail.
+  const targets = reportTargets(flags);
+  let prepared: Prepared;
+  try {
+    prepared = prepare(args, flags, io);
+  } catch (error) {
+    reportFailure(error, targets, io, flags);
+  }
+  const { settings, loaded, credentials, words } = prepared;
   const controller = new AbortController();
   const noColour = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const colour = settings.color !== false && !noColour && io.isTTY;
@@ -198,12 +228,7 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     report = await fuzz({ ...options, ...(progress === undefined ? {} : { onProgress: progress.onProgress }) });
   } catch (error) {
     progress?.interrupt();
-    // A run that could not happen still leaves the reports CI asked for, saying why.
-    if (isConflictcheckError(error) && targets.length > 0) {
-      const failed = reportOfError(error.message, settings);
-      writeReports(targets, io, failed, summarise(failed), { credentials, words, exitCode: 2, error: error.message });
-    }
-    throw error;
+    reportFailure(error, targets, io, settings, prepared);
   } finally {
     progress?.close();
     stopListening();
