@@ -7,4 +7,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour is used only then, and never with `NO_COLOR`). */
   readonly isTTY: boolean;
+  /** Where SIGINT/SIGTERM arrive (the process); without it a run cannot be interrupted safely. */
+  readonly signals?: { on(name: NodeJS.Signals, listener: (name: NodeJS.Signals) => void): unknown; off(name: NodeJS.Signals, listener: (name: NodeJS.Signals) => void): unknown };
+  /** Ends the process at once (a second signal: the user does not want to wait for the clean-up). */
+  readonly exitNow?: (code: number) => void;
 }

@@ -9,4 +9,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: process.stdout.isTTY === true,
+  signals: process,
+  exitNow: (code) => process.exit(code),
 });

@@ -10,77 +10,34 @@ import parsers from '@stoplight/spectral-parsers';
 import { ConflictcheckError } from '../errors.js';
 import type { FuzzOptions } from './run.js';
 import { isObject } from '../model/json.js';
+import { CONFIG_SETTING_KEYS, readConfigSetting, settingOfConfigKey, type GivenSettings } from './settings.js';
 
 /** The file names looked for in the working directory, in order. */
 export const CONFIG_FILES = ['conflictcheck.config.yaml', 'conflictcheck.config.yml', 'conflictcheck.config.json'] as const;
 
 /**
- * What a config file may say: the settings of {@link FuzzOptions} that describe the target and the
- * run, with times as on the command line (`timeout` in ms, `deadline` in s), and `operations`:
- * `x-conflictcheck` hints by operation (`"PUT /documents/{id}"` → hint object).
+ * What a config file says: settings of the one schema (`settings.ts`, keys as there: `baseUrl`,
+ * `runs`, `timeout` in ms, `deadline` in s…), and what only a file holds: `operations`
+ * (`x-conflictcheck` hints by `"PUT /documents/{id}"`) and `fixtures`.
  */
-export type FuzzConfig = Pick<
-  FuzzOptions,
-  'baseUrl' | 'headers' | 'query' | 'checks' | 'excludeChecks' | 'runs' | 'concurrency' | 'maxRequests' | 'conflictStatuses' | 'raceMode'
-> & {
-  readonly timeout?: number;
-  readonly deadline?: number;
+export interface FuzzConfig {
+  readonly settings: GivenSettings;
   readonly operations?: FuzzOptions['hints'];
   readonly fixtures?: FuzzOptions['fixtures'];
-};
-
-type Kind = 'string' | 'number' | 'string-map' | 'string-list' | 'number-list' | 'race-mode' | 'operations' | 'fixtures';
-
-const KEYS: Readonly<Record<keyof FuzzConfig, Kind>> = {
-  baseUrl: 'string',
-  headers: 'string-map',
-  query: 'string-map',
-  checks: 'string-list',
-  excludeChecks: 'string-list',
-  runs: 'number',
-  concurrency: 'number',
-  maxRequests: 'number',
-  timeout: 'number',
-  deadline: 'number',
-  conflictStatuses: 'number-list',
-  raceMode: 'race-mode',
-  operations: 'operations',
-  fixtures: 'fixtures',
-};
-
-function valid(kind: Kind, value: unknown): boolean {
-  switch (kind) {
-    case 'string':
-      return typeof value === 'string' && value !== '';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) && value > 0;
-    case 'string-map':
-      return isObject(value) && Object.values(value).every((v) => typeof v === 'string');
-    case 'string-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string');
-    case 'number-list':
-      return Array.isArray(value) && value.every((v) => Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 599);
-    case 'race-mode':
-      return value === 'auto' || value === 'single-packet' || value === 'last-byte' || value === 'all-at-once';
-    case 'operations':
-      return isObject(value) && Object.entries(value).every(([k, v]) => /^[A-Za-z]+ \//.test(k) && isObject(v));
-    case 'fixtures':
-      return (
-        isObject(value) &&
-        Object.entries(value).every(([k, v]) => k.startsWith('/') && Array.isArray(v) && v.every((f) => isObject(f) && Object.values(f).every((x) => typeof x === 'string')))
-      );
-  }
 }
 
-const EXPECTED: Readonly<Record<Kind, string>> = {
-  string: 'a non-empty string',
-  number: 'a positive number',
-  'string-map': 'a map of names to strings',
-  'string-list': 'a list of strings',
-  'number-list': 'a list of HTTP statuses',
-  'race-mode': 'auto, single-packet, last-byte or all-at-once',
-  operations: 'a map of "METHOD /path" to x-conflictcheck objects',
-  fixtures: 'a map of item paths ("/documents/{id}") to lists of path parameter maps',
+/** The keys of a file that are not settings of the command line. */
+const FILE_ONLY: Readonly<Record<'operations' | 'fixtures', { readonly expected: string; readonly valid: (value: unknown) => boolean }>> = {
+  operations: {
+    expected: 'a map of "METHOD /path" to x-conflictcheck objects',
+    valid: (value) => isObject(value) && Object.entries(value).every(([k, v]) => /^[A-Za-z]+ \//.test(k) && isObject(v)),
+  },
+  fixtures: {
+    expected: 'a map of item paths ("/documents/{id}") to lists of path parameter maps',
+    valid: (value) =>
+      isObject(value) &&
+      Object.entries(value).every(([k, v]) => k.startsWith('/') && Array.isArray(v) && v.every((f) => isObject(f) && Object.values(f).every((x) => typeof x === 'string'))),
+  },
 };
 
 /** Parses and validates config text; `file` names it in errors. */
@@ -92,14 +49,22 @@ export function parseFuzzConfig(text: string, file: string): FuzzConfig {
   }
   const data: unknown = parsed.data ?? {};
   if (!isObject(data)) throw new ConflictcheckError('CONFIG_ERROR', `${file}: must be a map of settings`);
+  const settings: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    const kind = KEYS[key as keyof FuzzConfig];
-    if (kind === undefined) {
-      throw new ConflictcheckError('CONFIG_ERROR', `${file}: unknown key "${key}" (allowed: ${Object.keys(KEYS).join(', ')})`);
+    const name = settingOfConfigKey(key);
+    if (name !== undefined) {
+      settings[name] = readConfigSetting(name, value, file);
+      continue;
     }
-    if (!valid(kind, value)) throw new ConflictcheckError('CONFIG_ERROR', `${file}: "${key}" must be ${EXPECTED[kind]}`);
+    const only = FILE_ONLY[key as keyof typeof FILE_ONLY];
+    if (only === undefined) {
+      throw new ConflictcheckError('CONFIG_ERROR', `${file}: unknown key "${key}" (allowed: ${[...CONFIG_SETTING_KEYS, ...Object.keys(FILE_ONLY)].join(', ')})`);
+    }
+    if (!only.valid(value)) throw new ConflictcheckError('CONFIG_ERROR', `${file}: "${key}" must be ${only.expected}`);
+    extra[key] = value;
   }
-  return data as FuzzConfig;
+  return { settings: settings as GivenSettings, ...(extra as Pick<FuzzConfig, 'operations' | 'fixtures'>) };
 }
 
 /** Reads `file` if given (it must exist), else the first config file found in `cwd`; undefined if none. */

@@ -3,7 +3,8 @@
  * the race's parameters (racer count, bodies, set-up seed). A failing race shrinks to the smallest
  * race that still fails; `seed` and `path` replay it exactly. Races are not deterministic, so the
  * shrunk counterexample is fired once more: if it passes, the failure is reported as intermittent,
- * with the original race.
+ * with the original race. A check that failed in the original race only is judged by firing that
+ * race once more, never by the replay of another check's counterexample.
  */
 import fc from 'fast-check';
 import type { CheckId } from './catalogue.js';
@@ -26,6 +27,16 @@ export interface PropertyOptions {
   readonly maxShrinkRuns: number;
   /** Stop starting races after this `performance.now()`. */
   readonly deadline: number;
+  /** Called after every race (shrinking and replay included), for progress. */
+  readonly onRace?: (progress: RaceProgress) => void;
+}
+
+/** Where a property run is: races fired of the runs asked for, and the check being shrunk, if one failed. */
+export interface RaceProgress {
+  readonly races: number;
+  readonly runs: number;
+  /** The check whose failure is being shrunk (or replayed), once one failed. */
+  readonly shrinking?: CheckId;
 }
 
 /** One reason a scenario's set-up failed: how often, and the first exchange that showed it. */
@@ -59,6 +70,8 @@ export interface FoundFailure {
   readonly shrunk: RaceObservation;
   /** True when the shrunk race passed when fired again. */
   readonly intermittent: boolean;
+  /** The requests that prepared the shrunk race (creates, reads), in the order sent: a reproduction starts with them. */
+  readonly setup: readonly Exchange[];
 }
 
 /** What one scenario's property found. */
@@ -92,7 +105,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
   let unsynchronized = 0;
   let races = 0;
   let stopped: string | undefined;
-  let firstFailure: { obs: RaceObservation; failures: CheckFailure[] } | undefined;
+  let firstFailure: { obs: RaceObservation; failures: CheckFailure[]; input: RaceInput } | undefined;
   let lastFailure: { obs: RaceObservation; failures: CheckFailure[]; input: RaceInput } | undefined;
   let shrinkRuns = 0;
 
@@ -107,14 +120,22 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
     return { obs, failures: failuresOf(outcomes) };
   };
 
+  const setupOf = new WeakMap<RaceObservation, Exchange[]>();
   const fire = async (input: RaceInput): Promise<{ obs: RaceObservation; failures: CheckFailure[] } | undefined> => {
+    const fired = await fireOnce(input);
+    options.onRace?.({ races, runs: options.runs, ...(firstFailure === undefined ? {} : { shrinking: firstFailure.failures[0]!.check }) });
+    return fired;
+  };
+  const fireOnce = async (input: RaceInput): Promise<{ obs: RaceObservation; failures: CheckFailure[] } | undefined> => {
     if (stopped !== undefined) return undefined;
     if (performance.now() > options.deadline) {
       stopped = 'the --deadline was reached';
       return undefined;
     }
+    const sent: Exchange[] = [];
+    const unsubscribe = ctx.client.observe((exchange) => sent.push(exchange));
     try {
-      const obs = await scenario.execute(ctx, input);
+      const obs = await scenario.execute(ctx, input).finally(unsubscribe);
       if ('reason' in obs) {
         setupFailures.set(obs.reason, (setupFailures.get(obs.reason) ?? 0) + 1);
         if (obs.exchange !== undefined && !setupExchanges.has(obs.reason)) setupExchanges.set(obs.reason, obs.exchange);
@@ -122,6 +143,9 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
         const crashed = setupObservation(ctx, obs);
         return crashed === undefined ? undefined : judged(crashed);
       }
+      // What was sent before the first racer left, the read before the race aside: the set-up.
+      const released = Math.min(...obs.racers.map((r) => r.call));
+      setupOf.set(obs, sent.filter((e) => e.call < released && e !== obs.before?.exchange));
       races += 1;
       spreads.push(obs.releaseSpreadMs);
       if (!obs.synchronized) unsynchronized += 1;
@@ -140,7 +164,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
     if (firstFailure !== undefined && ++shrinkRuns > options.maxShrinkRuns) return true;
     const fired = await fire(input);
     if (fired === undefined || fired.failures.length === 0) return true;
-    firstFailure ??= fired;
+    firstFailure ??= { ...fired, input };
     lastFailure = { ...fired, input };
     return false;
   });
@@ -156,19 +180,29 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
   let path: string | undefined;
   if (details.failed && lastFailure !== undefined && firstFailure !== undefined) {
     path = details.counterexamplePath ?? undefined;
-    // Fire the smallest failing race again: a race that does not fail twice is intermittent.
-    const replay = await fire(lastFailure.input);
-    const reproduced = new Set((replay?.failures ?? []).map((f) => f.check));
+    // Fire the smallest failing race again: a race that does not fail twice is intermittent. A
+    // check that failed only in the original race is judged by a replay of *that* race: the shrunk
+    // input is another check's counterexample, and passing it says nothing about this check.
+    const reproducedBy = async (input: RaceInput): Promise<ReadonlySet<CheckId> | undefined> => {
+      const replay = await fire(input);
+      return replay === undefined ? undefined : new Set(replay.failures.map((f) => f.check));
+    };
+    const shrunkAgain = await reproducedBy(lastFailure.input);
+    const inShrunk = new Set(lastFailure.failures.map((f) => f.check));
+    const onlyOriginal = firstFailure.failures.filter((f) => !inShrunk.has(f.check));
+    const originalAgain = onlyOriginal.length > 0 && firstFailure.input !== lastFailure.input ? await reproducedBy(firstFailure.input) : shrunkAgain;
     const seen = new Set<CheckId>();
     for (const failure of [...lastFailure.failures, ...firstFailure.failures]) {
       if (seen.has(failure.check)) continue;
       seen.add(failure.check);
-      const inShrunk = lastFailure.failures.some((f) => f.check === failure.check);
+      const replayed = inShrunk.has(failure.check) ? shrunkAgain : originalAgain;
+      const shrunk = inShrunk.has(failure.check) ? lastFailure.obs : firstFailure.obs;
       failures.push({
         failure,
         original: firstFailure.obs,
-        shrunk: inShrunk ? lastFailure.obs : firstFailure.obs,
-        intermittent: replay !== undefined && !reproduced.has(failure.check),
+        shrunk,
+        intermittent: replayed !== undefined && !replayed.has(failure.check),
+        setup: setupOf.get(shrunk) ?? [],
       });
     }
   } else if (details.failed && details.errorInstance !== undefined) {

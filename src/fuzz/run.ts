@@ -10,14 +10,16 @@ import { selectChecks } from './catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
 import { judgeObservation } from './checks/judge.js';
 import { acceptFor } from './model/accept.js';
-import { BudgetExhausted, HttpClient, type RunnerRaceMode } from './http/client.js';
+import { HttpClient, type RunnerRaceMode } from './http/client.js';
 import { loadSpecForFuzz } from './model/load-spec.js';
 import { buildOperationModel, type ModelOptions } from './model/operation-model.js';
 import { buildPlan, type Plan, type PlannedScenario } from './plan/plan.js';
-import { runProperty, setupFailuresOf, type PropertyResult, type SetupFailureSeen } from './property.js';
+import { runProperty, setupFailuresOf, type PropertyResult, type RaceProgress, type SetupFailureSeen } from './property.js';
 import { documentedFor } from './checks/documented.js';
 import { CreatedResources } from './scenarios/instances.js';
 import { SCENARIOS } from './scenarios/registry.js';
+import { preflight } from './http/preflight.js';
+import { defaultOf, type Shard } from './settings.js';
 
 /** Options of {@link fuzz}; every member but `spec` has a default. */
 export interface FuzzOptions {
@@ -39,8 +41,17 @@ export interface FuzzOptions {
   readonly seed?: number;
   /** Counterexample path to replay (with `seed` and `operation`). */
   readonly path?: string;
-  /** Only the scenarios of this operation (`PUT /documents/{id}`), optionally with their kind (`update-race PUT /documents/{id}`). */
-  readonly operation?: string;
+  /** Only the scenarios of these operations (`PUT /documents/{id}`), each optionally with its kind (`update-race PUT /documents/{id}`). */
+  readonly operation?: string | readonly string[];
+  /** Only the `index`-th (1-based) of `count` deterministic slices of the planned scenarios. */
+  readonly shard?: Shard;
+  /** Keep what failing races created (named in {@link FuzzReport.kept}) instead of deleting it. */
+  readonly keepFailing?: boolean;
+  /**
+   * Aborting it interrupts the run: no race starts any more, requests in flight finish, what was
+   * created is deleted, and the report so far comes back with `interrupted` set to the reason.
+   */
+  readonly signal?: AbortSignal;
   /** The most racers per race (default 16). */
   readonly concurrency?: number;
   /** Request budget for the whole run (default 20,000). */
@@ -71,6 +82,7 @@ export interface FuzzOptions {
 /** A progress event. */
 export type FuzzProgress =
   | { readonly type: 'scenario-start'; readonly index: number; readonly total: number; readonly scenario: PlannedScenario }
+  | ({ readonly type: 'race'; readonly index: number; readonly total: number; readonly scenario: PlannedScenario } & RaceProgress)
   | { readonly type: 'scenario-end'; readonly index: number; readonly total: number; readonly scenario: PlannedScenario; readonly outcome: ScenarioOutcome };
 
 /** How one planned scenario ended. */
@@ -97,6 +109,12 @@ export interface FuzzReport {
   readonly leftBehind: readonly string[];
   /** Why the run stopped early, if it did. */
   readonly stopped?: string;
+  /** Set when a signal interrupted the run: its reason (`interrupted by SIGINT`). */
+  readonly interrupted?: string;
+  /** The resources of failing races kept for reproduction (`--keep-failing`), as URLs. */
+  readonly kept: readonly string[];
+  /** The shard this report covers, when the run was one. */
+  readonly shard?: Shard;
 }
 
 function positive(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -118,7 +136,7 @@ function applyHints(spec: SpecModel, hints: Readonly<Record<string, Readonly<Rec
 }
 
 /** Plans a run without touching the network: the model and the plan of `spec`. */
-export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints' | 'fixtures' | 'headers'>): Promise<{ spec: SpecModel; plan: Plan }> {
+export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'excludeChecks' | 'operation' | 'hints' | 'fixtures' | 'headers' | 'shard'>): Promise<{ spec: SpecModel; plan: Plan }> {
   // Before the spec is read: a mistyped id is the first thing to hear about.
   const checks = selectChecks(options.checks, options.excludeChecks);
   const spec = await loadSpecForFuzz(options.spec);
@@ -126,37 +144,83 @@ export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'e
   // The user's headers (-H) win over the values the description gives required header parameters.
   const model = buildOperationModel(spec, { ...(options.fixtures === undefined ? {} : { fixtures: options.fixtures }), headers: Object.keys(options.headers ?? {}) });
   const full = buildPlan(model, { checks });
-  const wanted = options.operation?.trim();
-  const scenarios =
-    wanted === undefined || wanted === ''
-      ? full.scenarios
-      : full.scenarios.filter((s) => s.operation === wanted || `${s.kind} ${s.operation}` === wanted);
-  if (wanted !== undefined && wanted !== '' && scenarios.length === 0) {
-    throw new ConflictcheckError('USAGE', `--operation "${wanted}" matches no planned scenario (see --dry-run for the plan)`);
+  const wanted = [options.operation ?? []].flat().map((o) => o.trim()).filter((o) => o !== '');
+  const scenarios = wanted.length === 0 ? full.scenarios : full.scenarios.filter((s) => wanted.some((w) => s.operation === w || `${s.kind} ${s.operation}` === w));
+  for (const w of wanted) {
+    if (!full.scenarios.some((s) => s.operation === w || `${s.kind} ${s.operation}` === w)) {
+      throw new ConflictcheckError('USAGE', `--operation "${w}" matches no planned scenario (see --dry-run for the plan)`);
+    }
   }
-  return { spec, plan: { scenarios } };
+  return { spec, plan: { scenarios: options.shard === undefined ? scenarios : shardOf(scenarios, options.shard) } };
+}
+
+/**
+ * The scenarios of one shard: runnable and plan-skipped scenarios dealt round-robin separately, in
+ * plan order, so every shard gets its share of the work and the shards together are the plan.
+ */
+export function shardOf(scenarios: readonly PlannedScenario[], shard: Shard): PlannedScenario[] {
+  const mine = (list: readonly PlannedScenario[]) => new Set(list.filter((_, i) => i % shard.count === shard.index - 1));
+  const kept = new Set([...mine(scenarios.filter((s) => s.skipped === undefined)), ...mine(scenarios.filter((s) => s.skipped !== undefined))]);
+  return scenarios.filter((s) => kept.has(s));
+}
+
+/** Why no scenario of `plan` can run: one line, the first reasons named (what `--dry-run` lists in full). */
+export function nothingRunnable(plan: Plan, spec: string, shard?: Shard): string {
+  const where = shard === undefined ? spec : `${spec} (shard ${shard.index}/${shard.count})`;
+  const reasons = [...new Set(plan.scenarios.map((s) => s.skipped ?? ''))].filter((r) => r !== '');
+  const shown = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; … (+${reasons.length - 3} more, see --dry-run)` : '');
+  if (reasons.length > 0) return `${where}: no scenario can run: ${shown}`;
+  return `${where}: no scenario can run: ${shard === undefined ? 'the description has no operation the runner can race' : 'this shard holds none (fewer scenarios than shards)'}`;
+}
+
+/** The paths (no query) the requests of failing races touched, and the resources their responses named (`Location`). */
+function failingPaths(scenarios: readonly { readonly outcome: ScenarioOutcome }[]): Set<string> {
+  const paths = new Set<string>();
+  const add = (url: string | undefined, base?: string): void => {
+    if (url === undefined) return;
+    try {
+      paths.add(new URL(url, base).pathname);
+    } catch {
+      // A Location that is no URL names nothing to keep.
+    }
+  };
+  for (const { outcome } of scenarios) {
+    if (outcome.status !== 'ran') continue;
+    for (const found of outcome.result.failures) {
+      for (const obs of [found.original, found.shrunk]) {
+        const exchanges = [obs.before?.exchange, ...obs.racers, obs.after?.exchange, ...obs.followUps.map((f) => f.exchange), ...found.setup];
+        for (const e of exchanges) {
+          add(e?.request.url);
+          add(e?.response?.headers.location, e?.request.url);
+        }
+      }
+    }
+  }
+  return paths;
 }
 
 /** Runs the conflict checks against a live API. Throws ConflictcheckError when it cannot run. */
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = performance.now();
-  const runs = positive('--runs', options.runs, 10);
-  const concurrency = positive('--concurrency', options.concurrency, 16, 2);
+  const runs = positive('--runs', options.runs, defaultOf('runs'));
+  const concurrency = positive('--concurrency', options.concurrency, defaultOf('concurrency'), 2);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const { spec, plan } = await planFuzz(options);
-  if (options.dryRun === true) return { plan, dryRun: true, seed, scenarios: [], requests: 0, durationMs: performance.now() - started, leftBehind: [] };
+  const shard = options.shard === undefined ? {} : { shard: options.shard };
+  if (options.dryRun === true) return { plan, dryRun: true, seed, scenarios: [], requests: 0, durationMs: performance.now() - started, leftBehind: [], kept: [], ...shard };
   const runnable = plan.scenarios.filter((s) => s.skipped === undefined);
-  if (runnable.length === 0) throw new ConflictcheckError('NOTHING_TO_TEST', `${options.spec}: no scenario can run (see --dry-run for why each is skipped)`);
+  if (runnable.length === 0) throw new ConflictcheckError('NOTHING_TO_TEST', nothingRunnable(plan, options.spec, options.shard));
   const baseUrl = resolveBaseUrl(options.baseUrl, spec);
-  const deadline = started + positive('--deadline', options.deadlineMs, 300_000);
+  const deadline = started + positive('--deadline', options.deadlineMs, defaultOf('deadline') * 1000);
+  const timeoutMs = positive('--timeout', options.timeoutMs, defaultOf('timeout'));
   const accept = acceptFor(spec);
   const client = new HttpClient({
     baseUrl,
     ...(options.headers === undefined ? {} : { headers: options.headers }),
     ...(options.query === undefined ? {} : { query: options.query }),
     ...(accept === undefined ? {} : { accept }),
-    timeoutMs: positive('--timeout', options.timeoutMs, 5_000),
-    maxRequests: positive('--max-requests', options.maxRequests, 20_000),
+    timeoutMs,
+    maxRequests: positive('--max-requests', options.maxRequests, defaultOf('maxRequests')),
     deadline,
     maxBodyBytes: 1024 * 1024,
     ...(options.raceMode === undefined ? {} : { raceMode: options.raceMode }),
@@ -165,35 +229,52 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const checkContext = defaultCheckContext();
   const scenarios: { planned: PlannedScenario; outcome: ScenarioOutcome }[] = [];
   let stopped: string | undefined;
+  let interrupted: string | undefined;
   let leftBehind: string[] = [];
+  let kept: string[] = [];
   let requests = 0;
+  const onAbort = (): void => {
+    interrupted = typeof options.signal?.reason === 'string' ? options.signal.reason : 'interrupted';
+    stopped ??= interrupted;
+    client.interrupt(interrupted);
+  };
+  if (options.signal?.aborted === true) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     // The deadline counts from the start (spec loading included), so it may be spent before the
     // first request: that is a stopped run, reported as such, not a crash.
-    const probe = await client.send({ method: 'GET', path: '/' }).catch((error: unknown) => {
-      if (!(error instanceof BudgetExhausted)) throw error;
-      stopped = error.message;
-      return undefined;
-    });
-    if (probe !== undefined && probe.response === undefined && (probe.error?.code === 'refused' || probe.error?.code === 'timeout')) {
-      throw new ConflictcheckError('UNREACHABLE', `${baseUrl}: cannot connect (${probe.error.code}: ${probe.error.message})`);
+    if (performance.now() > deadline) stopped = 'the --deadline was reached';
+    // Before any scenario: a target that does not speak HTTP is the tool's error, not the API's findings.
+    else if (interrupted === undefined) {
+      // Sent as every request is (the documented Accept unless the user gave one), so a server that negotiates answers it alike.
+      const userAccept = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'accept');
+      await preflight({ baseUrl, path: client.pathOf('/'), headers: { ...(accept === undefined || userAccept ? {} : { accept }), ...options.headers }, timeoutMs });
     }
     for (const [index, planned] of plan.scenarios.entries()) {
       const total = plan.scenarios.length;
       options.onProgress?.({ type: 'scenario-start', index, total, scenario: planned });
-      const outcome = await runScenario(planned);
+      const outcome = await runScenario(planned, (progress) => options.onProgress?.({ type: 'race', index, total, scenario: planned, ...progress }));
       scenarios.push({ planned, outcome });
       options.onProgress?.({ type: 'scenario-end', index, total, scenario: planned, outcome });
     }
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     // Clean-up has its own requests beyond the budget: what was created must not be left.
     requests = client.requestCount;
     client.liftBudget();
-    leftBehind = (await created.cleanUp(client).catch(() => ({ deleted: 0, left: ['(clean-up failed)'] }))).left;
+    const keep = options.keepFailing === true ? failingPaths(scenarios) : new Set<string>();
+    const cleaned = await created
+      .cleanUp(client, (path) => {
+        const own = new URL(client.urlOf(path)).pathname;
+        return [...keep].some((p) => p === own || p.startsWith(`${own}/`));
+      })
+      .catch(() => ({ deleted: 0, left: ['(clean-up failed)'], kept: [] }));
+    leftBehind = cleaned.left;
+    kept = cleaned.kept.map((path) => client.urlOf(path));
     await client.close();
   }
 
-  async function runScenario(planned: PlannedScenario): Promise<ScenarioOutcome> {
+  async function runScenario(planned: PlannedScenario, onRace: (progress: RaceProgress) => void): Promise<ScenarioOutcome> {
     if (planned.skipped !== undefined) return { status: 'skipped', reason: planned.skipped };
     if (stopped !== undefined) return { status: 'skipped', reason: `not run: ${stopped}` };
     const scenario = SCENARIOS[planned.kind];
@@ -214,6 +295,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       ...(options.path === undefined ? {} : { path: options.path }),
       maxShrinkRuns: 40,
       deadline,
+      onRace,
     });
     // A scenario that spent the budget or the deadline stops the run, whether or not it raced.
     if (result.stopped !== undefined) stopped = result.stopped;
@@ -235,6 +317,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     requests,
     durationMs: performance.now() - started,
     leftBehind,
+    kept,
     ...(stopped === undefined ? {} : { stopped }),
+    ...(interrupted === undefined ? {} : { interrupted }),
+    ...shard,
   };
 }

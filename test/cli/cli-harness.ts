@@ -1,7 +1,9 @@
 /** Runs the CLI in-process against real files in a temporary directory. */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { runCli } from '../../src/cli/run.js';
 
 /** What one CLI run wrote and returned. */
@@ -70,3 +72,9 @@ export const VAGUE_409_RULE = `  vague-409:
       function: pattern
       functionOptions: {notMatch: "^Conflict$"}
 `;
+
+/** The words of a printed shell command, split by a real shell. */
+export async function shellWords(command: string): Promise<string[]> {
+  const { stdout } = await promisify(execFile)('sh', ['-c', `printf '%s\\0' ${command}`]);
+  return stdout.split('\0').slice(0, -1);
+}

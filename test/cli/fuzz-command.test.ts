@@ -3,18 +3,17 @@
  * 127.0.0.1. Racy bugs are raced against the server in its own process: racers and server on one
  * event loop take turns, and a one-`await` lost update is then almost never exposed.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceApi, type RunningApi } from '../../examples/reference-api/server.js';
 import { CHECK_IDS } from '../../src/fuzz/catalogue.js';
 import type { JsonFuzzReport } from '../../src/fuzz/report/json.js';
 import { findAll, parseXml } from '../fuzz/report/xml.js';
-import { cli, type CliRun } from './cli-harness.js';
+import { cli, shellWords, type CliRun } from './cli-harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SPEC = 'examples/specs/reference-api.yaml';
@@ -40,11 +39,6 @@ async function startApiProcess(bugs: string[]): Promise<{ url: string; child: Ch
   return { url, child };
 }
 
-/** The words of a printed shell command, split by a real shell. */
-async function shellWords(command: string): Promise<string[]> {
-  const { stdout } = await promisify(execFile)('sh', ['-c', `printf '%s\\0' ${command}`]);
-  return stdout.split('\0').slice(0, -1);
-}
 
 function readJson(file: string): JsonFuzzReport {
   return JSON.parse(readFileSync(file, 'utf8')) as JsonFuzzReport;

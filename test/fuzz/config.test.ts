@@ -13,13 +13,13 @@ const SPEC = join(import.meta.dirname, '..', '..', 'examples', 'specs', 'referen
 describe('config file', () => {
   it('accepts the documented keys', () => {
     const config = parseFuzzConfig('runs: 5\nchecks: [single-winner]\nheaders: { X-Tenant: env:TENANT }\nconflictStatuses: [412, 409]\n', 'c.yaml');
-    expect(config).toEqual({ runs: 5, checks: ['single-winner'], headers: { 'X-Tenant': 'env:TENANT' }, conflictStatuses: [412, 409] });
+    expect(config).toEqual({ settings: { runs: 5, checks: ['single-winner'], header: ['X-Tenant: env:TENANT'], conflictStatuses: [412, 409] } });
   });
 
   it.each([
     ['runz: 5\n', /unknown key "runz"/],
-    ['runs: many\n', /"runs" must be a positive number/],
-    ['conflictStatuses: [4120]\n', /a list of HTTP statuses/],
+    ['runs: many\n', /"runs" must be a whole number ≥ 1, got "many"/],
+    ['conflictStatuses: [4120]\n', /"conflictStatuses" must be HTTP statuses/],
     ['operations: { documents: {} }\n', /"METHOD \/path"/],
     ['- 1\n- 2\n', /must be a map of settings/],
     ['fixtures: { "/documents/{id}": [{ id: 7 }] }\n', /lists of path parameter maps/],
@@ -55,6 +55,6 @@ describe('config file', () => {
     writeFileSync(join(dir, 'conflictcheck.config.json'), '{"runs": 0}');
     const zero = await cli(dir, ['fuzz', SPEC, '--dry-run']);
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toMatch(/conflictcheck\.config\.json: "runs" must be a positive number/);
+    expect(zero.stderr).toMatch(/conflictcheck\.config\.json: "runs" must be a whole number ≥ 1, got 0/);
   });
 });

@@ -1,83 +1,99 @@
 /**
- * What `conflictcheck fuzz` does once its flags are parsed: turn them into {@link FuzzOptions},
- * call `fuzz()`, print the progress, the text report and the `--report` file, and resolve to the
- * exit code: 0 every check passed or skipped, 1 a check failed, 2 the run could not happen (usage,
- * bad spec, unreachable API, nothing testable).
+ * What `conflictcheck fuzz` does once its flags are parsed: merge them with the config file by the
+ * one settings schema (`fuzz/settings.ts`), call `fuzz()`, print the progress, the text report and
+ * every `--report` file, and resolve to the exit code: 0 every check passed or skipped, 1 a check
+ * failed, 2 the run could not happen or judged nothing (usage, bad spec, not an HTTP API, nothing
+ * testable), 130/143 interrupted by SIGINT/SIGTERM. The requested reports are written on every
+ * one of those exits, so a CI upload step always finds them.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { loadFuzzConfig, type FuzzConfig } from '../../fuzz/config.js';
-import { ConflictcheckError } from '../../errors.js';
+import { relative, resolve } from 'node:path';
+import { loadFuzzConfig } from '../../fuzz/config.js';
+import { ConflictcheckError, isConflictcheckError } from '../../errors.js';
 import { CHECK_IDS, CHECK_TITLES, selectChecks } from '../../fuzz/catalogue.js';
 import { formatPlan } from '../../fuzz/plan/plan.js';
 import { resolveCredentials, type ResolvedCredentials } from '../../fuzz/report/credentials.js';
+import { Redactor } from '../../fuzz/report/redact.js';
 import { formatJsonReport } from '../../fuzz/report/json.js';
 import { formatJunitReport } from '../../fuzz/report/junit.js';
 import { progressPrinter } from '../../fuzz/report/progress.js';
-import { exitCodeOf, summarise, type RunSummary } from '../../fuzz/report/summary.js';
+import { exitCodeOf, summarise, unjudgedReasons, type RunSummary } from '../../fuzz/report/summary.js';
 import { formatTextReport } from '../../fuzz/report/text.js';
-import { fuzz, type FuzzOptions, type FuzzReport } from '../../fuzz/run.js';
+import { fuzz, nothingRunnable, type FuzzOptions, type FuzzReport } from '../../fuzz/run.js';
+import { mergeSettings, replaySettingWords, SETTINGS, type GivenSettings, type SettingName } from '../../fuzz/settings.js';
 import type { CliIo } from '../io.js';
 import { packageVersion } from '../package-info.js';
 import { printError } from '../print-error.js';
-import { DEFAULT_CONCURRENCY, type FuzzArgs } from './fuzz.js';
+import type { FuzzArgs } from './fuzz.js';
 
-function statuses(text: string | undefined): number[] | undefined {
-  if (text === undefined) return undefined;
-  const parts = text.split(',').map((s) => s.trim());
-  if (!parts.every((s) => /^[1-5]\d\d$/.test(s))) throw new ConflictcheckError('USAGE', `--conflict-statuses must be HTTP statuses separated by commas, e.g. 412,409; got "${text}"`);
-  return parts.map(Number);
+/** The exit code of a run a signal interrupted (128 + the signal's number, as shells report it). */
+const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** One requested report: its format and where it goes. */
+interface ReportTarget {
+  readonly format: 'json' | 'junit';
+  readonly file: string;
 }
 
-function optionalNumber(name: string, value: number | undefined, integer = false): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) throw new ConflictcheckError('USAGE', `${name} must be ${integer ? 'an integer' : 'a number'}`);
-  return value;
+/** The settings the command line gave (yargs also hands over aliases and kebab-case twins: dropped). */
+function givenFlags(args: FuzzArgs): GivenSettings {
+  const given: Record<string, unknown> = {};
+  for (const name of Object.keys(SETTINGS) as SettingName[]) if (args[name] !== undefined) given[name] = args[name];
+  return given as GivenSettings;
 }
 
-/** The options of `fuzz()` the flags ask for. */
-export function fuzzOptions(args: FuzzArgs, io: CliIo, credentials: ResolvedCredentials): FuzzOptions {
-  if (args.spec === undefined) throw new ConflictcheckError('USAGE', 'give the OpenAPI description to fuzz: conflictcheck fuzz <spec>');
-  if (args.path !== undefined && (args.seed === undefined || args.operation === undefined)) {
-    throw new ConflictcheckError('USAGE', '--path replays one race: give it with the --seed and --operation of the report');
+function reportTargets(settings: GivenSettings): ReportTarget[] {
+  const formats = settings.report ?? [];
+  const files = settings.reportFile ?? [];
+  if (formats.length !== files.length) {
+    throw new ConflictcheckError('USAGE', `--report and --report-file go in pairs: got ${formats.length} --report and ${files.length} --report-file`);
   }
-  // Checked here too, not only in fuzz(): a mistyped id is reported before --seed or --deadline.
-  selectChecks(args.checks, args.excludeChecks);
-  const conflictStatuses = statuses(args.conflictStatuses);
-  const seed = optionalNumber('--seed', args.seed, true);
-  const deadline = optionalNumber('--deadline', args.deadline);
+  return formats.map((format, i) => ({ format, file: files[i]! }));
+}
+
+/** The options of `fuzz()` the settings ask for. */
+export function fuzzOptions(spec: string | undefined, settings: GivenSettings, io: CliIo, credentials: ResolvedCredentials): FuzzOptions {
+  if (spec === undefined) throw new ConflictcheckError('USAGE', 'give the OpenAPI description to fuzz: conflictcheck fuzz <spec>');
+  const operations = settings.operation ?? [];
+  if (settings.path !== undefined && (settings.seed === undefined || operations.length !== 1)) {
+    throw new ConflictcheckError('USAGE', '--path replays one race: give it with the --seed and the one --operation of the report');
+  }
+  // Checked here too, not only in fuzz(): a mistyped id is reported before the spec is read.
+  selectChecks(settings.checks, settings.excludeChecks);
+  const optional = <K extends keyof FuzzOptions>(key: K, value: FuzzOptions[K] | undefined) => (value === undefined ? {} : { [key]: value });
   return {
-    spec: resolve(io.cwd, args.spec),
-    ...(args.baseUrl === undefined ? {} : { baseUrl: args.baseUrl }),
+    spec: resolve(io.cwd, spec),
     headers: credentials.headers,
     query: credentials.query,
-    ...(args.checks === undefined ? {} : { checks: args.checks }),
-    ...(args.excludeChecks === undefined ? {} : { excludeChecks: args.excludeChecks }),
-    ...(args.runs === undefined ? {} : { runs: args.runs }),
-    ...(seed === undefined ? {} : { seed }),
-    ...(args.path === undefined ? {} : { path: args.path }),
-    ...(args.operation === undefined ? {} : { operation: args.operation }),
-    ...(args.concurrency === undefined ? {} : { concurrency: args.concurrency }),
-    ...(args.maxRequests === undefined ? {} : { maxRequests: args.maxRequests }),
-    ...(args.timeout === undefined ? {} : { timeoutMs: args.timeout }),
-    ...(deadline === undefined ? {} : { deadlineMs: deadline * 1000 }),
-    ...(conflictStatuses === undefined ? {} : { conflictStatuses }),
-    ...(args.raceMode === undefined ? {} : { raceMode: args.raceMode }),
-    dryRun: args.dryRun,
+    ...optional('baseUrl', settings.baseUrl),
+    ...optional('checks', settings.checks),
+    ...optional('excludeChecks', settings.excludeChecks),
+    ...optional('runs', settings.runs),
+    ...optional('seed', settings.seed),
+    ...optional('path', settings.path),
+    ...optional('operation', operations.length === 0 ? undefined : operations),
+    ...optional('shard', settings.shard),
+    ...optional('concurrency', settings.concurrency),
+    ...optional('maxRequests', settings.maxRequests),
+    ...optional('timeoutMs', settings.timeout),
+    ...optional('deadlineMs', settings.deadline === undefined ? undefined : settings.deadline * 1000),
+    ...optional('conflictStatuses', settings.conflictStatuses),
+    ...optional('raceMode', settings.raceMode),
+    keepFailing: settings.keepFailing === true,
+    dryRun: settings.dryRun === true,
   };
 }
 
-/** The words of this run that a replay command repeats (secrets redacted, `env:` references kept). */
-function runWords(args: FuzzArgs, report: FuzzReport, credentials: ResolvedCredentials): string[] {
-  const words = ['conflictcheck', 'fuzz', args.spec ?? ''];
-  if (report.baseUrl !== undefined) words.push('--base-url', credentials.redactor.url(report.baseUrl));
+/**
+ * The words of this run that a replay command repeats: the spec, `--config` when a file was read
+ * (it brings its own headers back: they are not repeated as `-H`), the replayed settings given on
+ * the command line, the credentials (secrets redacted, `env:` references kept), and `--runs 1`.
+ */
+function runWords(spec: string, flags: GivenSettings, configFile: string | undefined, credentials: ResolvedCredentials): string[] {
+  const words = ['conflictcheck', 'fuzz', spec];
+  if (configFile !== undefined) words.push('--config', configFile);
+  words.push(...replaySettingWords(flags, (name, word) => (name === 'baseUrl' ? credentials.redactor.url(word) : word)));
   words.push(...credentials.replayWords);
-  if (args.checks !== undefined) words.push('--checks', args.checks.join(','));
-  if (args.excludeChecks !== undefined) words.push('--exclude-checks', args.excludeChecks.join(','));
-  if (args.concurrency !== undefined && args.concurrency !== DEFAULT_CONCURRENCY) words.push('--concurrency', String(args.concurrency));
-  if (args.conflictStatuses !== undefined) words.push('--conflict-statuses', args.conflictStatuses);
-  if (args.raceMode !== undefined) words.push('--race-mode', args.raceMode);
-  if (args.timeout !== undefined) words.push('--timeout', String(args.timeout));
   // One run: the replayed race itself (and its shrinking), not the races generated after it.
   words.push('--runs', '1');
   return words;
@@ -89,76 +105,152 @@ function listChecks(io: CliIo): number {
   return 0;
 }
 
-function writeReportFile(args: FuzzArgs, io: CliIo, report: FuzzReport, summary: RunSummary, context: { credentials: ResolvedCredentials; words: string[]; exitCode: number }): void {
-  if (args.report === undefined || args.reportFile === undefined) return;
-  const options = { redactor: context.credentials.redactor, runWords: context.words };
-  const text =
-    args.report === 'json'
-      ? formatJsonReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion() })
-      : formatJunitReport(summary, { ...options, durationMs: report.durationMs });
-  try {
-    writeFileSync(resolve(io.cwd, args.reportFile), text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConflictcheckError('USAGE', `${args.reportFile}: cannot write the report (${reason})`, { cause: error });
+/** What writing the reports needs besides the run. */
+interface ReportContext {
+  readonly credentials: ResolvedCredentials;
+  readonly words: readonly string[];
+  readonly exitCode: number;
+  /** Why the run could not happen, for a report of a run that never started. */
+  readonly error?: string;
+}
+
+function writeReports(targets: readonly ReportTarget[], io: CliIo, report: FuzzReport, summary: RunSummary, context: ReportContext): void {
+  const options = { redactor: context.credentials.redactor, runWords: context.words, ...(context.error === undefined ? {} : { error: context.error }) };
+  for (const target of targets) {
+    const text =
+      target.format === 'json'
+        ? formatJsonReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion() })
+        : formatJunitReport(summary, { ...options, durationMs: report.durationMs, ...(report.interrupted === undefined ? {} : { interrupted: report.interrupted }) });
+    try {
+      writeFileSync(resolve(io.cwd, target.file), text);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new ConflictcheckError('USAGE', `${target.file}: cannot write the report (${reason})`, { cause: error });
+    }
   }
 }
 
-/** The flags with the config file's settings filled in where no flag was given (flags win). */
-function withConfig(args: FuzzArgs, config: FuzzConfig): FuzzArgs {
-  const header = [...Object.entries(config.headers ?? {}).map(([name, value]) => `${name}: ${value}`), ...(args.header ?? [])];
-  const query = [...Object.entries(config.query ?? {}).map(([name, value]) => `${name}=${value}`), ...(args.query ?? [])];
-  return {
-    ...args,
-    ...(header.length > 0 ? { header } : {}),
-    ...(query.length > 0 ? { query } : {}),
-    baseUrl: args.baseUrl ?? config.baseUrl,
-    checks: args.checks ?? (config.checks === undefined ? undefined : [...config.checks]),
-    excludeChecks: args.excludeChecks ?? (config.excludeChecks === undefined ? undefined : [...config.excludeChecks]),
-    runs: args.runs ?? config.runs,
-    concurrency: args.concurrency ?? config.concurrency,
-    maxRequests: args.maxRequests ?? config.maxRequests,
-    timeout: args.timeout ?? config.timeout,
-    deadline: args.deadline ?? config.deadline,
-    conflictStatuses: args.conflictStatuses ?? config.conflictStatuses?.join(','),
-    raceMode: args.raceMode ?? config.raceMode,
-  } as FuzzArgs;
+/** The report of a run that could not start (bad spec, not an HTTP API): no scenario, the error as the reason. */
+function reportOfError(message: string, settings: GivenSettings): FuzzReport {
+  return { plan: { scenarios: [] }, dryRun: settings.dryRun === true, seed: settings.seed ?? 0, scenarios: [], requests: 0, durationMs: 0, leftBehind: [], kept: [], stopped: message };
+}
+
+/**
+ * Listens for SIGINT/SIGTERM while the run goes: the first aborts `controller` (the run stops
+ * starting races, cleans up and reports), a second exits at once. Returns the unsubscribe.
+ */
+function onSignals(io: CliIo, controller: AbortController, first: (name: NodeJS.Signals) => void): () => void {
+  const signals = io.signals;
+  if (signals === undefined) return () => undefined;
+  const handler = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      io.exitNow?.(SIGNAL_EXIT[name] ?? 130);
+      return;
+    }
+    first(name);
+    io.stderr.write(`conflictcheck: ${name}: stopping — requests in flight finish, what the run created is deleted, the reports are written (${name} again quits at once)\n`);
+    controller.abort(`interrupted by ${name}`);
+  };
+  for (const name of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) signals.on(name, handler);
+  return () => {
+    for (const name of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) signals.off(name, handler);
+  };
+}
+
+/** Everything a run needs from its flags and config file, resolved. */
+interface Prepared {
+  readonly settings: GivenSettings;
+  readonly loaded: ReturnType<typeof loadFuzzConfig>;
+  readonly credentials: ResolvedCredentials;
+  readonly words: string[];
+}
+
+function prepare(args: FuzzArgs, flags: GivenSettings, io: CliIo): Prepared {
+  const loaded = loadFuzzConfig(io.cwd, flags.config);
+  const file = loaded?.config.settings ?? {};
+  const settings = mergeSettings(flags, file);
+  // The file's headers are sent like the flags' but not repeated by the replay command: its --config brings them.
+  const credentials = resolveCredentials(
+    {
+      ...(flags.header === undefined ? {} : { headers: flags.header }),
+      ...(flags.query === undefined ? {} : { query: flags.query }),
+      ...(settings.bearer === undefined ? {} : { bearer: settings.bearer }),
+      ...(settings.basic === undefined ? {} : { basic: settings.basic }),
+      file: { ...(file.header === undefined ? {} : { headers: file.header }), ...(file.query === undefined ? {} : { query: file.query }) },
+    },
+    io.env,
+  );
+  const configFile = loaded === undefined ? undefined : (flags.config ?? relative(io.cwd, loaded.file));
+  return { settings, loaded, credentials, words: runWords(args.spec ?? '', flags, configFile, credentials) };
+}
+
+/** A run that could not happen still leaves the reports CI asked for, saying why; then the error goes on. */
+function reportFailure(error: unknown, targets: readonly ReportTarget[], io: CliIo, settings: GivenSettings, prepared?: Prepared): never {
+  if (isConflictcheckError(error) && targets.length > 0) {
+    const failed = reportOfError(error.message, settings);
+    const credentials = prepared?.credentials ?? { headers: {}, query: {}, redactor: new Redactor(), replayWords: [] };
+    writeReports(targets, io, failed, summarise(failed), { credentials, words: prepared?.words ?? [], exitCode: 2, error: error.message });
+  }
+  throw error;
 }
 
 /** Runs a parsed `fuzz` command; resolves to the exit code. */
 export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
-  if (args.listChecks) return listChecks(io);
-  const loaded = loadFuzzConfig(io.cwd, args.config);
-  if (loaded !== undefined) args = withConfig(args, loaded.config);
-  const credentials = resolveCredentials({ headers: args.header, query: args.query, bearer: args.bearer, basic: args.basic }, io.env);
-  const options = {
-    ...fuzzOptions(args, io, credentials),
-    ...(loaded?.config.operations === undefined ? {} : { hints: loaded.config.operations }),
-    ...(loaded?.config.fixtures === undefined ? {} : { fixtures: loaded.config.fixtures }),
-  };
+  if (args.listChecks === true) return listChecks(io);
+  const flags = givenFlags(args);
+  // Reports are asked for on the command line only, so they are known before anything can fail.
+  const targets = reportTargets(flags);
+  let prepared: Prepared;
+  try {
+    prepared = prepare(args, flags, io);
+  } catch (error) {
+    reportFailure(error, targets, io, flags);
+  }
+  const { settings, loaded, credentials, words } = prepared;
+  const controller = new AbortController();
   const noColour = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  const colour = args.color && !noColour && io.isTTY;
-  const progress = args.quiet || args.dryRun ? undefined : progressPrinter({ write: (t) => io.stderr.write(t), tty: io.isTTY, colour, redactor: credentials.redactor });
+  const colour = settings.color !== false && !noColour && io.isTTY;
+  const quiet = settings.quiet === true;
+  const progress = quiet || settings.dryRun === true ? undefined : progressPrinter({ write: (t) => io.stderr.write(t), tty: io.isTTY, colour, redactor: credentials.redactor });
+  let signalled: NodeJS.Signals | undefined;
+  const stopListening = onSignals(io, controller, (name) => {
+    signalled = name;
+    progress?.interrupt();
+  });
   let report: FuzzReport;
   try {
+    const options = {
+      ...fuzzOptions(args.spec, settings, io, credentials),
+      ...(loaded?.config.operations === undefined ? {} : { hints: loaded.config.operations }),
+      ...(loaded?.config.fixtures === undefined ? {} : { fixtures: loaded.config.fixtures }),
+      signal: controller.signal,
+    };
     report = await fuzz({ ...options, ...(progress === undefined ? {} : { onProgress: progress.onProgress }) });
   } catch (error) {
     progress?.interrupt();
-    throw error;
+    reportFailure(error, targets, io, settings, prepared);
+  } finally {
+    progress?.close();
+    stopListening();
   }
   const summary = summarise(report);
-  const words = runWords(args, report, credentials);
   if (report.dryRun) {
+    // The same exit as the real run: a plan with nothing runnable is exit 2, with the reasons.
+    const runnable = report.plan.scenarios.some((s) => s.skipped === undefined);
     io.stdout.write(`${formatPlan(report.plan)}\n`);
-    writeReportFile(args, io, report, summary, { credentials, words, exitCode: 0 });
-    return 0;
+    writeReports(targets, io, report, summary, { credentials, words, exitCode: runnable ? 0 : 2 });
+    if (!runnable) printError(io, new ConflictcheckError('NOTHING_TO_TEST', nothingRunnable(report.plan, args.spec ?? '', report.shard)), false);
+    return runnable ? 0 : 2;
   }
-  const exitCode = exitCodeOf(summary, { failOnIntermittent: args.failOnIntermittent });
-  if (args.verbose) io.stderr.write(`conflictcheck: ${credentials.redactor.url(report.baseUrl ?? '')}, seed ${report.seed}\n`);
-  io.stdout.write(formatTextReport(report, summary, { redactor: credentials.redactor, colour, quiet: args.quiet, verbose: args.verbose, runWords: words }));
-  writeReportFile(args, io, report, summary, { credentials, words, exitCode });
+  const judged = exitCodeOf(summary, { failOnIntermittent: settings.failOnIntermittent !== false });
+  // Interrupted, even if only during the clean-up: the user stopped the run, the exit says so.
+  const exitCode = signalled === undefined ? judged : (SIGNAL_EXIT[signalled] ?? 130);
+  if (settings.verbose === true) io.stderr.write(`conflictcheck: ${credentials.redactor.url(report.baseUrl ?? '')}, seed ${report.seed}\n`);
+  io.stdout.write(formatTextReport(report, summary, { redactor: credentials.redactor, colour, quiet, verbose: settings.verbose === true, runWords: words }));
+  writeReports(targets, io, report, summary, { credentials, words, exitCode });
   if (exitCode === 2) {
-    printError(io, new ConflictcheckError('NOTHING_TO_TEST', `no race could be fired: ${report.stopped ?? 'every scenario was skipped (see the reasons above)'}`), false);
+    const why = summary.races === 0 ? `no race could be fired: ${report.stopped ?? 'every scenario was skipped (see the reasons above)'}` : `nothing was judged: ${unjudgedReasons(summary).join(' | ')}`;
+    printError(io, new ConflictcheckError('NOTHING_TO_TEST', why), false);
   }
   return exitCode;
 }

@@ -63,6 +63,9 @@ export class HttpClient {
   private readonly basePath: string;
   private sent = 0;
   private budgetLifted = false;
+  /** Why no request may start any more (a signal), until the clean-up lifts the budget. */
+  private interruption: string | undefined;
+  private readonly listeners = new Set<(exchange: Exchange) => void>();
   /** Whether the server speaks HTTP/2: unknown until the first `auto` race. */
   private http2: boolean | undefined;
 
@@ -91,6 +94,11 @@ export class HttpClient {
     return this.origin + this.fullPath(path);
   }
 
+  /** The path (below the origin) of a path below the base URL, with the configured query. */
+  pathOf(path: string): string {
+    return this.fullPath(path);
+  }
+
   private fullPath(path: string): string {
     const extra = new URLSearchParams(this.options.query ?? {}).toString();
     const joined = this.basePath + path;
@@ -100,6 +108,7 @@ export class HttpClient {
 
   private reserve(count: number): void {
     if (!this.budgetLifted) {
+      if (this.interruption !== undefined) throw new BudgetExhausted(this.interruption);
       if (performance.now() > this.options.deadline) throw new BudgetExhausted('the --deadline was reached');
       if (this.sent + count > this.options.maxRequests) {
         throw new BudgetExhausted(`the request budget (--max-requests ${this.options.maxRequests}) is spent`);
@@ -117,8 +126,25 @@ export class HttpClient {
     return headers;
   }
 
-  /** Sends one request; never throws for what the server does (only for budget and deadline). */
+  /** Hands every exchange from now on to `listener` (the property records a race's set-up with it); returns the unsubscribe. */
+  observe(listener: (exchange: Exchange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** No request starts after this (requests in flight finish); `liftBudget` lets the clean-up through. */
+  interrupt(reason: string): void {
+    this.interruption = reason;
+  }
+
+  /** Sends one request; never throws for what the server does (only for budget, deadline and interruption). */
   async send(request: ClientRequest): Promise<Exchange> {
+    const exchange = await this.sendOnce(request);
+    for (const listener of this.listeners) listener(exchange);
+    return exchange;
+  }
+
+  private async sendOnce(request: ClientRequest): Promise<Exchange> {
     this.reserve(1);
     const headers = this.headersFor(request);
     const sent: SentRequest = { method: request.method, url: this.urlOf(request.path), headers, ...(request.body === undefined ? {} : { body: request.body }) };

@@ -17,6 +17,11 @@ export interface CredentialFlags {
   readonly bearer?: string;
   /** `user:password` or `env:NAME`: sent as `Authorization: Basic …`. */
   readonly basic?: string;
+  /**
+   * Headers and query parameters from the config file (same forms), sent and redacted like the
+   * flags' but left out of the replay words: the replay's `--config` brings them back.
+   */
+  readonly file?: { readonly headers?: readonly string[]; readonly query?: readonly string[] };
 }
 
 /** The flags resolved. */
@@ -48,23 +53,34 @@ export function resolveCredentials(flags: CredentialFlags, env: Readonly<Record<
   const secrets: string[] = [];
   const headerNames: string[] = [];
   const replayWords: string[] = [];
-  const setHeader = (name: string, value: string, flag: string): void => {
-    if (Object.keys(headers).some((h) => h.toLowerCase() === name.toLowerCase())) throw new ConflictcheckError('USAGE', `${flag}: the header ${name} is given twice`);
+  /** Names set by the config file: a flag of the same name replaces them (flags override the file). */
+  const fromFileNames = new Set<string>();
+  const setHeader = (name: string, value: string, flag: string, fromFile = false): void => {
+    const same = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
+    if (same !== undefined && fromFileNames.has(same) && !fromFile) {
+      delete headers[same];
+      fromFileNames.delete(same);
+    } else if (same !== undefined) throw new ConflictcheckError('USAGE', `${flag}: the header ${name} is given twice`);
+    if (fromFile) fromFileNames.add(name);
     headers[name] = value;
     headerNames.push(name);
   };
 
-  for (const raw of flags.headers ?? []) {
+  const fileHeaders = flags.file?.headers ?? [];
+  const fileQuery = flags.file?.query ?? [];
+  for (const [i, raw] of [...fileHeaders, ...(flags.headers ?? [])].entries()) {
+    const fromFile = i < fileHeaders.length;
     const colon = raw.indexOf(':');
     const name = colon < 0 ? '' : raw.slice(0, colon).trim();
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConflictcheckError('USAGE', `--header must be "Name: value", got "${raw.split(':')[0]}…"`);
     const given = raw.slice(colon + 1).trim();
     const { value, envRef } = fromEnv(given, `--header ${name}`, env);
-    setHeader(name, value, '--header');
+    setHeader(name, value, '--header', fromFile);
     if (!HARMLESS.has(name.toLowerCase())) secrets.push(value);
-    replayWords.push('-H', `${name}: ${envRef ? given : REDACTED}`);
+    if (!fromFile) replayWords.push('-H', `${name}: ${envRef ? given : REDACTED}`);
   }
-  for (const raw of flags.query ?? []) {
+  for (const [i, raw] of [...fileQuery, ...(flags.query ?? [])].entries()) {
+    const fromFile = i < fileQuery.length;
     const eq = raw.indexOf('=');
     if (eq <= 0) throw new ConflictcheckError('USAGE', `--query must be "name=value", got "${raw.slice(0, 40)}"`);
     const name = raw.slice(0, eq);
@@ -73,7 +89,7 @@ export function resolveCredentials(flags: CredentialFlags, env: Readonly<Record<
     query[name] = value;
     const secret = envRef || isCredentialQueryName(name);
     if (secret) secrets.push(value);
-    replayWords.push('--query', `${name}=${secret && !envRef ? REDACTED : given}`);
+    if (!fromFile) replayWords.push('--query', `${name}=${secret && !envRef ? REDACTED : given}`);
   }
   if (flags.bearer !== undefined && flags.basic !== undefined) throw new ConflictcheckError('USAGE', '--bearer and --basic both set the Authorization header: give one');
   if (flags.bearer !== undefined) {

@@ -5,7 +5,7 @@
  */
 import type { FoundFailure } from '../property.js';
 import { SETUP_PURPOSE, setupFactOf } from '../checks/setup-finding.js';
-import { reproduceCommands } from './curl.js';
+import { raceCommand, reproduceCommands } from './curl.js';
 import type { Paint } from './paint.js';
 import { describeRelease, layOutRace } from './race-layout.js';
 import type { Redactor } from './redact.js';
@@ -57,6 +57,10 @@ export function failureLines(scenario: ScenarioSummary, found: FoundFailure, opt
     lines.push(`  Original race: ${describeRelease(found.original)}`, ...layOutRace(found.original, redactor, evidence));
   }
   lines.push(setup === undefined ? '  Reproduce with (the racers were sent concurrently):' : '  Reproduce with:', ...reproduceLines(found, redactor));
+  if (setup === undefined && found.shrunk.racers.length > 1) {
+    // The here-document's lines stay unindented: its closing word must start its line to end it.
+    lines.push('  Race them again (curl, every racer at once):', `    ${raceCommand(found.shrunk.racers, redactor)}`);
+  }
   if (scenario.seed !== undefined && scenario.path !== undefined) {
     lines.push(`  Replay: seed ${scenario.seed}, path ${scenario.path}`, `    ${replayCommand(options.runWords, { label: scenario.label, seed: scenario.seed, path: scenario.path })}`);
   }

@@ -6,7 +6,7 @@
 import type { Exchange, RaceObservation, ReadState } from '../observation.js';
 import type { FoundFailure } from '../property.js';
 import type { FuzzReport } from '../run.js';
-import { curlCommand, reproduceCommands, type ReproduceCommand } from './curl.js';
+import { curlCommand, raceCommand, reproduceCommands, type ReproduceCommand } from './curl.js';
 import type { Redactor } from './redact.js';
 import { replayCommand } from './replay.js';
 import type { CheckSummary, RunSummary, ScenarioSummary } from './summary.js';
@@ -47,7 +47,11 @@ export interface JsonFailure {
   readonly shrunk: JsonObservation;
   /** The race that failed first, when shrinking found a smaller one. */
   readonly original?: JsonObservation;
+  /** The requests that prepared the shrunk race. */
+  readonly setup: readonly JsonExchange[];
   readonly reproduce: readonly ReproduceCommand[];
+  /** A shell command that fires the shrunk race's racers again concurrently (curl --parallel). */
+  readonly race?: string;
 }
 
 /** One reason the set-up failed, with the first exchange that showed it and its curl command. */
@@ -86,7 +90,14 @@ export interface JsonFuzzReport {
   readonly durationMs: number;
   readonly requests: number;
   readonly stopped?: string;
+  /** Set when a signal interrupted the run: what is here is what was found before. */
+  readonly interrupted?: string;
+  /** Why the run could not happen (exit 2 before any scenario ran). */
+  readonly error?: string;
+  readonly shard?: { readonly index: number; readonly count: number };
   readonly leftBehind: readonly string[];
+  /** The resources of failing races kept for reproduction (`--keep-failing`). */
+  readonly kept: readonly string[];
   readonly exitCode: number;
   readonly totals: { readonly scenarios: number; readonly ran: number; readonly skipped: number; readonly races: number; readonly failures: number; readonly intermittent: number };
   readonly scenarios: readonly JsonScenario[];
@@ -98,6 +109,7 @@ export interface JsonReportOptions {
   readonly runWords: readonly string[];
   readonly exitCode: number;
   readonly version?: string;
+  readonly error?: string;
 }
 
 /** Any value as plain JSON data: sets and maps unwrapped, functions and cycles dropped. */
@@ -171,7 +183,9 @@ function failureJson(found: FoundFailure, r: Redactor): JsonFailure {
     intermittent: found.intermittent,
     shrunk: observationJson(found.shrunk, r),
     ...(found.original === found.shrunk ? {} : { original: observationJson(found.original, r) }),
+    setup: found.setup.map((e) => exchangeJson(e, r)),
     reproduce: reproduceCommands(found, r),
+    ...(found.shrunk.racers.length > 1 ? { race: raceCommand(found.shrunk.racers, r) } : {}),
   };
 }
 
@@ -210,7 +224,11 @@ export function toJsonReport(report: FuzzReport, summary: RunSummary, options: J
     durationMs: report.durationMs,
     requests: report.requests,
     ...(report.stopped === undefined ? {} : { stopped: report.stopped }),
+    ...(report.interrupted === undefined ? {} : { interrupted: report.interrupted }),
+    ...(options.error === undefined ? {} : { error: options.error }),
+    ...(report.shard === undefined ? {} : { shard: report.shard }),
     leftBehind: report.leftBehind,
+    kept: report.kept,
     exitCode: options.exitCode,
     totals: { scenarios: summary.scenarios.length, ran: summary.ran, skipped: summary.skipped, races: summary.races, failures: summary.failures, intermittent: summary.intermittent },
     scenarios: summary.scenarios.map((s) => scenarioJson(s, options)),

@@ -14,6 +14,10 @@ export interface JunitReportOptions {
   readonly redactor: Redactor;
   readonly runWords: readonly string[];
   readonly durationMs: number;
+  /** Set when a signal interrupted the run: every testsuite says so. */
+  readonly interrupted?: string;
+  /** Why the run could not happen: one errored testcase carries it. */
+  readonly error?: string;
 }
 
 /** Text safe inside XML attributes and elements: escaped, with characters XML 1.0 forbids dropped. */
@@ -59,6 +63,7 @@ function testsuite(s: ScenarioSummary, options: JunitReportOptions): string {
     ...(s.path === undefined ? [] : [['path', s.path]]),
     ...(s.medianSpreadMs === undefined ? [] : [['median-release-spread-ms', s.medianSpreadMs.toFixed(3)]]),
     ...(s.reason === undefined ? [] : [['skipped', s.reason]]),
+    ...(options.interrupted === undefined ? [] : [['interrupted', options.interrupted]]),
   ].map(([name, value]) => `      <property name="${esc(name!)}" value="${esc(value!)}"/>`);
   return [
     `  <testsuite name="${esc(s.label)}" tests="${s.checks.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
@@ -74,9 +79,21 @@ function testsuite(s: ScenarioSummary, options: JunitReportOptions): string {
 export function formatJunitReport(summary: RunSummary, options: JunitReportOptions): string {
   const checks = summary.scenarios.flatMap((s) => s.checks);
   const count = (verdict: CheckSummary['verdict']): number => checks.filter((c) => c.verdict === verdict).length;
+  const errors = options.error === undefined ? 0 : 1;
+  const esc = escaper(options.redactor);
+  // A run that could not happen is one errored test, so CI shows why instead of "0 tests".
+  const errored =
+    options.error === undefined
+      ? []
+      : [
+          '  <testsuite name="conflictcheck fuzz" tests="1" failures="0" errors="1" skipped="0">',
+          `    <testcase classname="conflictcheck fuzz" name="run">\n      <error message="${esc(options.error)}"/>\n    </testcase>`,
+          '  </testsuite>',
+        ];
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="conflictcheck fuzz" tests="${checks.length}" failures="${count('failed')}" errors="0" skipped="${count('skipped')}" time="${(options.durationMs / 1000).toFixed(3)}">`,
+    `<testsuites name="conflictcheck fuzz" tests="${checks.length + errors}" failures="${count('failed')}" errors="${errors}" skipped="${count('skipped')}" time="${(options.durationMs / 1000).toFixed(3)}">`,
+    ...errored,
     ...summary.scenarios.map((s) => testsuite(s, options)),
     '</testsuites>',
   ].join('\n');

@@ -3,7 +3,7 @@
  * passed/failed/skipped tally and verdict, the release spread, and the run's totals and exit code.
  * A check that judged nothing is *skipped with its reasons*, never passed (docs/design.md#weak-validators-and-skipped-checks).
  */
-import { CHECK_TITLES, type CheckId } from '../catalogue.js';
+import { CHECK_CATALOGUE, CHECK_TITLES, type CheckId } from '../catalogue.js';
 import type { PlannedScenario } from '../plan/plan.js';
 import { setupFailuresOf, type FoundFailure, type SetupFailureSeen } from '../property.js';
 import type { FuzzReport } from '../run.js';
@@ -40,6 +40,11 @@ export interface ScenarioSummary {
   readonly setupFailures: readonly SetupFailureSeen[];
   readonly seed?: number;
   readonly path?: string;
+  /**
+   * True when a check about the race itself (not one that judges every response, like
+   * no-server-error) passed or failed: races that all proved nothing judged nothing.
+   */
+  readonly judged: boolean;
 }
 
 /** The run in numbers. */
@@ -48,6 +53,8 @@ export interface RunSummary {
   readonly ran: number;
   readonly skipped: number;
   readonly races: number;
+  /** Scenarios in which something was judged ({@link ScenarioSummary.judged}). */
+  readonly judged: number;
   readonly failures: number;
   readonly intermittent: number;
 }
@@ -65,6 +72,15 @@ export function scenarioLabel(planned: PlannedScenario): string {
   return `${planned.kind} ${planned.operation}`;
 }
 
+/** The checks that judge every response of every race (hygiene), not the race's outcome. */
+const EVERY_RESPONSE: ReadonlySet<CheckId> = new Set(CHECK_CATALOGUE.filter((e) => e.scenarios === 'all').map((e) => e.id));
+
+/** The checks about the race itself: all of them when a scenario plans only hygiene checks. */
+function raceChecks(checks: readonly CheckSummary[]): readonly CheckSummary[] {
+  const own = checks.filter((c) => !EVERY_RESPONSE.has(c.id));
+  return own.length > 0 ? own : checks;
+}
+
 function skippedChecks(planned: PlannedScenario, reason: string): CheckSummary[] {
   return planned.checks.map((id) => ({ id, title: CHECK_TITLES[id], verdict: 'skipped', passed: 0, failed: 0, skipped: 0, skipReasons: [reason] }));
 }
@@ -74,7 +90,7 @@ function summariseScenario(planned: PlannedScenario, outcome: FuzzReport['scenar
   if (outcome === undefined || outcome.status === 'skipped') {
     const reason = outcome?.reason ?? planned.skipped ?? 'not run';
     const setupFailures = outcome?.status === 'skipped' ? (outcome.setup ?? []) : [];
-    return { label, planned, status: 'skipped', reason, races: 0, checks: skippedChecks(planned, reason), failures: [], unsynchronized: 0, setupFailures };
+    return { label, planned, status: 'skipped', reason, races: 0, checks: skippedChecks(planned, reason), failures: [], unsynchronized: 0, setupFailures, judged: false };
   }
   const result = outcome.result;
   const failedIds = new Set(result.failures.map((f) => f.failure.check));
@@ -98,6 +114,7 @@ function summariseScenario(planned: PlannedScenario, outcome: FuzzReport['scenar
     setupFailures: setupFailuresOf(result),
     seed: result.seed,
     ...(result.path === undefined ? {} : { path: result.path }),
+    judged: raceChecks(checks).some((c) => c.verdict !== 'skipped'),
   };
 }
 
@@ -114,6 +131,7 @@ export function summarise(report: FuzzReport): RunSummary {
     ran: scenarios.filter((s) => s.status === 'ran').length,
     skipped: scenarios.filter((s) => s.status === 'skipped').length,
     races: scenarios.reduce((sum, s) => sum + s.races, 0),
+    judged: scenarios.filter((s) => s.judged).length,
     failures: failures.length,
     intermittent: failures.filter((f) => f.intermittent).length,
   };
@@ -121,11 +139,19 @@ export function summarise(report: FuzzReport): RunSummary {
 
 /**
  * The exit code a run deserves: 1 when a check failed (intermittent ones only if they count) —
- * a set-up that found a server error counts even though no race was fired; else 2 when no race
- * was fired (nothing was judged: the tool could not run); else 0.
+ * a set-up that found a server error counts even though no race was fired; else 2 when nothing
+ * was judged — no race was fired, or every race-dependent check skipped every race (all of them
+ * unsynchronized, say): the tool could not test, which is not a pass; else 0.
  */
 export function exitCodeOf(summary: RunSummary, options: { readonly failOnIntermittent: boolean }): 0 | 1 | 2 {
   const counted = options.failOnIntermittent ? summary.failures : summary.failures - summary.intermittent;
   if (counted > 0) return 1;
-  return summary.races === 0 ? 2 : 0;
+  return summary.races === 0 || summary.judged === 0 ? 2 : 0;
+}
+
+/** Why each scenario that raced judged nothing: `label: reason; reason`, the race-dependent checks' skip reasons once each. */
+export function unjudgedReasons(summary: RunSummary): string[] {
+  return summary.scenarios
+    .filter((s) => s.status === 'ran' && !s.judged)
+    .map((s) => `${s.label}: ${[...new Set(raceChecks(s.checks).flatMap((c) => c.skipReasons))].join('; ')}`);
 }

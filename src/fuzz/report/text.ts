@@ -65,7 +65,8 @@ function skippedLines(s: ScenarioSummary, verbose: boolean, redactor: Redactor):
 function closingLine(report: FuzzReport, summary: RunSummary, p: Paint): string {
   const verdict = summary.failures === 0 ? p.green('no check failed') : p.red(`${summary.failures} failure(s)`);
   const intermittent = summary.intermittent > 0 ? ` (${summary.intermittent} intermittent)` : '';
-  return `${verdict}${intermittent} · ${summary.ran} scenario(s) ran, ${summary.skipped} skipped · ${summary.races} race(s), ${report.requests} request(s) in ${(report.durationMs / 1000).toFixed(1)} s · seed ${report.seed}`;
+  const shard = report.shard === undefined ? '' : ` · shard ${report.shard.index}/${report.shard.count}`;
+  return `${verdict}${intermittent} · ${summary.ran} scenario(s) ran, ${summary.skipped} skipped · ${summary.races} race(s), ${report.requests} request(s) in ${(report.durationMs / 1000).toFixed(1)} s · seed ${report.seed}${shard}`;
 }
 
 /** Resources without a DELETE pile up over a run: name a few unless asked for all. */
@@ -93,7 +94,11 @@ export function formatTextReport(report: FuzzReport, summary: RunSummary, option
     const skipped = summary.scenarios.flatMap((s) => skippedLines(s, options.verbose, options.redactor));
     if (skipped.length > 0) out.push('Skipped (nothing to judge, or could not run)', ...skipped, '');
   }
-  if (report.stopped !== undefined) out.push(p.yellow(`Stopped early: ${report.stopped}`));
+  if (report.interrupted !== undefined) {
+    const notRun = summary.scenarios.filter((sc) => sc.status === 'skipped' && sc.reason?.includes(report.interrupted!) === true).length;
+    out.push(p.yellow(`Interrupted (${report.interrupted}): the failures above are those found so far; ${notRun} scenario(s) not run; what the run created was cleaned up`));
+  } else if (report.stopped !== undefined) out.push(p.yellow(`Stopped early: ${report.stopped}`));
+  if (report.kept.length > 0) out.push(p.yellow(`Kept for reproduction (--keep-failing; delete them when done): ${report.kept.join(', ')}`));
   if (report.leftBehind.length > 0) out.push(p.yellow(leftBehindLine(report.leftBehind, options.verbose)));
   out.push(closingLine(report, summary, p));
   return `${out.map((line) => options.redactor.text(line)).join('\n')}\n`;

@@ -36,11 +36,16 @@ export class CreatedResources {
     this.created.push(instance);
   }
 
-  /** Deletes what was created, newest first (children before parents). Best effort. */
-  async cleanUp(client: HttpClient): Promise<{ deleted: number; left: string[] }> {
+  /** Deletes what was created, newest first (children before parents), but what `keep` names. Best effort. */
+  async cleanUp(client: HttpClient, keep: (path: string) => boolean = () => false): Promise<{ deleted: number; left: string[]; kept: string[] }> {
     let deleted = 0;
     const left: string[] = [];
+    const kept: string[] = [];
     for (const instance of [...this.created].reverse()) {
+      if (keep(instance.path)) {
+        kept.push(instance.path);
+        continue;
+      }
       const remove = instance.resource.remove;
       if (remove === undefined) {
         left.push(instance.path);
@@ -67,7 +72,7 @@ export class CreatedResources {
       }
     }
     this.created.length = 0;
-    return { deleted, left };
+    return { deleted, left, kept };
   }
 }
 

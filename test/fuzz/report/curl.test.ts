@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { curlCommand, reproduceCommands } from '../../../src/fuzz/report/curl.js';
+import { curlCommand, raceCommand, reproduceCommands } from '../../../src/fuzz/report/curl.js';
 import { Redactor } from '../../../src/fuzz/report/redact.js';
 import { shellCommand } from '../../../src/fuzz/report/shell.js';
 import { found, TOKEN } from './fixtures.js';
@@ -72,5 +72,61 @@ describe('reproduceCommands', () => {
   it('leaves out exchanges the check did not name (the reads around the race)', () => {
     const commands = reproduceCommands(found('single-winner'), new Redactor());
     expect(commands.map((c) => c.role)).toEqual(['racer 0', 'racer 1']);
+  });
+});
+
+describe('raceCommand, run by a real shell and a real curl', () => {
+  let server: Server;
+  let origin = '';
+  /** Requests held open until every racer arrived: only concurrent requests all get answered together. */
+  let held: { body: string; headers: IncomingHttpHeaders; release: () => void }[] = [];
+  let expected = 2;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        // The reproduction reads the current validator first: the recorded one went stale with the race.
+        if (req.method === 'GET') return void res.writeHead(200, { etag: '"fresh-9"' }).end();
+        held.push({ body, headers: req.headers, release: () => res.writeHead(held.length === expected ? 200 : 500).end() });
+        if (held.length === expected) for (const h of held) h.release();
+        // A racer that arrives alone is answered 504 after a while: the reproduction did not race.
+        else setTimeout(() => res.headersSent || res.writeHead(504).end(), 3_000);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends every racer at once with the current ETag, each with its headers and body, and prints each racer’s status', async () => {
+    held = [];
+    expected = 3;
+    const failure = found('single-winner');
+    const racers = [0, 1, 2].map((i) => ({
+      ...failure.shrunk.racers[0]!,
+      racer: i,
+      request: { ...failure.shrunk.racers[0]!.request, url: `${origin}/documents/1`, body: JSON.stringify({ title: `racer ${i}`, quote: 'a"b\\c $HOME `id`' }) },
+    }));
+    const command = raceCommand(racers, new Redactor({ secrets: [TOKEN] }));
+    expect(command).not.toContain(TOKEN);
+    const { stdout } = await run('sh', ['-c', command]);
+    expect(stdout.trim().split('\n').sort()).toEqual(['racer 0: 200', 'racer 1: 200', 'racer 2: 200']);
+    expect(held.map((h) => JSON.parse(h.body) as unknown).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+      [0, 1, 2].map((i) => ({ title: `racer ${i}`, quote: 'a"b\\c $HOME `id`' })),
+    );
+    expect(held.map((h) => h.headers['if-match'])).toEqual(['"fresh-9"', '"fresh-9"', '"fresh-9"']);
+    expect(held.every((h) => h.headers.authorization === 'Bearer [redacted]')).toBe(true);
+  });
+});
+
+describe('reproduceCommands with the set-up', () => {
+  it('starts with the requests that prepared the race', () => {
+    const failure = found('single-winner');
+    const create = { ...failure.shrunk.racers[0]!, request: { method: 'POST', url: 'http://127.0.0.1:8080/documents', headers: {}, body: '{}' } };
+    const commands = reproduceCommands({ ...failure, setup: [create] }, new Redactor());
+    expect(commands.map((c) => c.role)).toEqual(['set-up', 'racer 0', 'racer 1']);
+    expect(commands[0]!.command).toContain('http://127.0.0.1:8080/documents');
   });
 });

@@ -100,6 +100,7 @@ export function found(check: CheckId, options: { intermittent?: boolean; evidenc
     original: obs,
     shrunk: obs,
     intermittent: options.intermittent ?? false,
+    setup: [],
   };
 }
 
@@ -147,5 +148,6 @@ export function sampleReport(failures: FoundFailure[] = [found('single-winner')]
     requests: 321,
     durationMs: 1234,
     leftBehind: [],
+    kept: [],
   };
 }

@@ -46,3 +46,20 @@ describe('xmlEscape', () => {
     expect(xmlEscape('<a href="x">&\'\u0001\t')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;\t');
   });
 });
+
+describe('formatJunitReport of an interrupted run and of a run that could not start', () => {
+  it('marks every testsuite interrupted', () => {
+    const report = sampleReport();
+    const xml = formatJunitReport(summarise(report), { redactor: new Redactor(), runWords: [], durationMs: 1, interrupted: 'interrupted by SIGTERM' });
+    const suites = findAll(parseXml(xml), 'testsuite');
+    expect(suites).toHaveLength(3);
+    for (const suite of suites) expect(findAll(suite, 'property').find((p) => p.attributes.name === 'interrupted')?.attributes.value).toBe('interrupted by SIGTERM');
+  });
+
+  it('gives a run that could not start one errored testcase with the reason', () => {
+    const report = { ...sampleReport(), scenarios: [], plan: { scenarios: [] } };
+    const root = parseXml(formatJunitReport(summarise(report), { redactor: new Redactor(), runWords: [], durationMs: 0, error: 'http://127.0.0.1:9: cannot connect (connection refused)' }));
+    expect(root.attributes).toMatchObject({ tests: '1', errors: '1' });
+    expect(findAll(root, 'error').map((e) => e.attributes.message)).toEqual(['http://127.0.0.1:9: cannot connect (connection refused)']);
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressPrinter } from '../../../src/fuzz/report/progress.js';
 import { Redactor } from '../../../src/fuzz/report/redact.js';
 import type { FuzzProgress } from '../../../src/fuzz/run.js';
@@ -43,5 +43,44 @@ describe('progressPrinter', () => {
     printer.onProgress(events()[0]!);
     printer.interrupt();
     expect(out.endsWith('…\r\u001b[K')).toBe(true);
+  });
+});
+
+describe('progress inside a scenario', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('on a terminal redraws races done/total and the check being shrunk', () => {
+    let out = '';
+    const printer = progressPrinter({ write: (t) => (out += t), tty: true, colour: false, redactor: new Redactor() });
+    const [start] = events();
+    printer.onProgress(start!);
+    const scenario = start!.scenario;
+    printer.onProgress({ type: 'race', index: 0, total: 3, scenario, races: 3, runs: 10 });
+    expect(out.endsWith('\r\u001b[K[1/3] update-race PUT /documents/{id} … races 3/10')).toBe(true);
+    printer.onProgress({ type: 'race', index: 0, total: 3, scenario, races: 4, runs: 10, shrinking: 'single-winner' });
+    expect(out.endsWith('\r\u001b[K[1/3] update-race PUT /documents/{id} … races 4/10 · shrinking single-winner')).toBe(true);
+    printer.close();
+  });
+
+  it('off a terminal writes a line at least every 10 s of a long scenario, and none once it ended', () => {
+    vi.useFakeTimers();
+    let out = '';
+    const printer = progressPrinter({ write: (t) => (out += t), tty: false, colour: false, redactor: new Redactor() });
+    const [start, end] = events();
+    printer.onProgress(start!);
+    printer.onProgress({ type: 'race', index: 0, total: 3, scenario: start!.scenario, races: 2, runs: 10 });
+    expect(out).toBe('');
+    vi.advanceTimersByTime(10_000);
+    expect(out).toMatch(/^\[1\/3\] update-race PUT \/documents\/\{id\}: races 2\/10, still running \(10 s\)\n$/);
+    vi.advanceTimersByTime(10_000);
+    expect(out.trimEnd().split('\n')).toHaveLength(2);
+    printer.onProgress(end!);
+    const ended = out;
+    vi.advanceTimersByTime(30_000);
+    expect(out).toBe(ended);
+    expect(out).not.toContain('\u001b');
+    printer.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeOf, median, summarise } from '../../../src/fuzz/report/summary.js';
+import { exitCodeOf, median, summarise, unjudgedReasons } from '../../../src/fuzz/report/summary.js';
 import { found, sampleReport } from './fixtures.js';
 
 describe('summarise', () => {
@@ -61,5 +61,27 @@ describe('median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeUndefined();
+  });
+});
+
+describe('exitCodeOf: nothing judged', () => {
+  it('is 2 when races fired but every race-dependent check skipped (every race unsynchronized), naming why', () => {
+    const report = sampleReport([]);
+    const unsync = 'race not synchronized (the gate timed out): the requests may never have overlapped';
+    const scenarios = report.scenarios.map((s) => {
+      if (s.outcome.status !== 'ran') return s;
+      const result = s.outcome.result;
+      // The request-level checks still judged every response; the race-dependent ones skipped every race.
+      const tallies = new Map([...result.tallies].map(([id, t]) => [id, id === 'no-server-error' ? t : { passed: 0, failed: 0, skipped: result.races, skipReasons: new Set([unsync]) }]));
+      return { ...s, outcome: { status: 'ran' as const, result: { ...result, tallies, unsynchronized: result.races } } };
+    });
+    const summary = summarise({ ...report, scenarios });
+    expect(summary.races).toBeGreaterThan(0);
+    expect(exitCodeOf(summary, { failOnIntermittent: true })).toBe(2);
+    expect(unjudgedReasons(summary)).toEqual([`update-race PUT /documents/{id}: ${unsync}`, `precondition-required PUT /documents/{id}: ${unsync}`]);
+  });
+
+  it('is 0 when a race-dependent check judged a race', () => {
+    expect(exitCodeOf(summarise(sampleReport([])), { failOnIntermittent: true })).toBe(0);
   });
 });

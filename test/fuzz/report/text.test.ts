@@ -91,3 +91,28 @@ describe('formatTextReport', () => {
     expect(text(report, { verbose: true })).toContain('/orders/7');
   });
 });
+
+describe('formatTextReport of an interrupted, a sharded, a --keep-failing run', () => {
+  it('says the run was interrupted, how many scenarios did not run, and what was kept', () => {
+    const base = sampleReport();
+    const report = {
+      ...base,
+      interrupted: 'interrupted by SIGINT',
+      stopped: 'interrupted by SIGINT',
+      scenarios: [base.scenarios[0]!, { planned: base.scenarios[1]!.planned, outcome: { status: 'skipped' as const, reason: 'not run: interrupted by SIGINT' } }, base.scenarios[2]!],
+      kept: ['http://127.0.0.1:8080/documents/1'],
+      shard: { index: 2, count: 3 },
+    };
+    const lines = text(report).trimEnd().split('\n');
+    expect(lines).toContain('Interrupted (interrupted by SIGINT): the failures above are those found so far; 1 scenario(s) not run; what the run created was cleaned up');
+    expect(lines).not.toContain('Stopped early: interrupted by SIGINT');
+    expect(lines).toContain('Kept for reproduction (--keep-failing; delete them when done): http://127.0.0.1:8080/documents/1');
+    expect(lines.at(-1)).toMatch(/· seed 42 · shard 2\/3$/);
+  });
+
+  it('prints a race command that fires the racers at once after the curl commands', () => {
+    const out = text();
+    expect(out).toContain('  Race them again (curl, every racer at once):\n    ETAG=$(curl -s -o /dev/null -D - ');
+    expect(out).toMatch(/\ncurl --parallel --parallel-immediate --parallel-max 2 --config - <<RACE\n/);
+  });
+});
