@@ -178,6 +178,8 @@ export class HttpClient {
       this.http2 = !noConnection;
       if (noConnection) result = await fire('last-byte');
     }
+    // The pacer's reads are requests too: the budget counts what was sent.
+    this.sent += result.pacer?.sent ?? 0;
     const exchanges = result.records.map((record): Exchange => {
       const request = raceRequests[record.index]!;
       const sent: SentRequest = {

@@ -114,6 +114,7 @@ export function observe(ctx: ScenarioContext, race: FiredRace, parts: ObservedPa
     synchronized: result.synchronized,
     ...(result.reason === undefined ? {} : { unsynchronizedReason: result.reason }),
     releaseSpreadMs: result.releaseSpreadMs,
+    release: { technique: result.release, ...(result.pacer?.failure === undefined ? {} : { note: result.pacer.failure }) },
     facts: parts.facts,
   };
 }
