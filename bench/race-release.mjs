@@ -18,6 +18,7 @@
  *
  *   node bench/race-release.mjs   # RACERS=16 ROUNDS=200 GAPS=immediate,100us SERVERS=single,cluster
  *                                 # RELEASES=all-at-once,last-byte,pacer
+ *                                 # DIAG=1 (the pacer's work on the server), DIAG=2 (every 20th round's arrivals)
  */
 import cluster from 'node:cluster';
 import { fork } from 'node:child_process';

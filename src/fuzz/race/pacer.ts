@@ -26,9 +26,10 @@ export interface PacerSettings {
 }
 
 /**
- * Chosen by bench/race-release.mjs (README#races): of 8–64 requests and 30–150 µs leads, 32 GETs
- * and 60 µs caught the most. Fewer requests leave the server idle again before the last final
- * byte lands (16 loopback writes take 120–180 µs here); a longer lead wastes the pacer's batch.
+ * Chosen by bench/race-release.mjs (README#races): of 8–64 requests and 30–400 µs leads, 32 GETs
+ * and 60 µs were among the best in every sweep (24–64 requests differed by less than the noise
+ * between runs). 8–12 requests leave the server idle again before the last final byte lands
+ * (16 loopback writes take 110–180 µs here); a lead of 400 µs spends the batch before the release.
  */
 export const DEFAULT_PACER: PacerSettings = { method: 'GET', requests: 32, leadUs: 60 };
 
