@@ -18,8 +18,7 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { releaseOptions } from './race-options.mjs';
+import { bundleRunner, releaseOptions, startReferenceApi } from './race-options.mjs';
 import { ROOT } from './setup.mjs';
 
 const PROCESSES = Number(process.env.PROCESSES ?? 40);
@@ -47,24 +46,9 @@ function run(args) {
 }
 
 async function main() {
-  await build({
-    entryPoints: { cli: join(ROOT, 'src/cli/main.ts'), race: join(ROOT, 'src/fuzz/race/index.ts'), client: join(ROOT, 'src/fuzz/http/client.ts'), server: join(ROOT, 'examples/reference-api/main.ts') },
-    outdir: OUT,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  const server = spawn(process.execPath, [join(OUT, 'server.mjs'), '--port', '0', ...(BUG === 'none' ? [] : ['--bug', BUG])], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.stdout.on('data', (chunk) => {
-      const match = /listening on (http:\/\/\S+)/.exec(String(chunk));
-      if (match) resolve(match[1]);
-    });
-  });
+  await bundleRunner(OUT);
+  const server = await startReferenceApi(OUT, BUG === 'none' ? [] : [BUG]);
+  const url = server.url;
   const loadBefore = loadavg()[0];
   const releases = KIND === 'cli' ? ['runner'] : RELEASES;
   const detected = Object.fromEntries(releases.map((r) => [r, 0]));
@@ -83,7 +67,7 @@ async function main() {
       process.stderr.write(code === 1 ? 'x' : '.');
     }
   } finally {
-    server.kill('SIGTERM');
+    server.stop();
   }
   process.stderr.write('\n');
   for (const f of failures) console.log(`broken run: ${f}`);

@@ -28,8 +28,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { releaseOptions } from './race-options.mjs';
+import { bundleRunner, releaseOptions, startReferenceApi } from './race-options.mjs';
 import { median, ROOT } from './setup.mjs';
 
 const RACERS = Number(process.env.RACERS ?? 16);
@@ -45,36 +44,12 @@ const RELEASES = (process.env.RELEASES ?? 'single-packet,pacer,last-byte,all-at-
 const LABELS = { 'single-packet': 'HTTP/2 single-packet', pacer: 'HTTP/1.1 last-byte + pacer', 'last-byte': 'HTTP/1.1 plain last-byte', 'all-at-once': 'HTTP/1.1 Promise.all (all-at-once)' };
 
 async function bundle() {
-  await build({
-    entryPoints: {
-      race: join(ROOT, 'src/fuzz/race/index.ts'),
-      client: join(ROOT, 'src/fuzz/http/client.ts'),
-      cli: join(ROOT, 'src/cli/main.ts'),
-      server: join(ROOT, 'examples/reference-api/main.ts'),
-    },
-    outdir: OUT,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleRunner(OUT);
   const [race, client] = await Promise.all([import(pathToFileURL(join(OUT, 'race.mjs')).href), import(pathToFileURL(join(OUT, 'client.mjs')).href)]);
   return { fireRace: race.fireRace, HttpClient: client.HttpClient };
 }
 
-/** The reference API in its own process: racers and server on one event loop would take turns. */
-function startServer(bugs) {
-  const child = spawn(process.execPath, [join(OUT, 'server.mjs'), '--port', '0', ...bugs.flatMap((b) => ['--bug', b])], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout.on('data', (chunk) => {
-      const match = /listening on (http:\/\/\S+)/.exec(String(chunk));
-      if (match) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-  });
-}
+const startServer = (bugs) => startReferenceApi(OUT, bugs);
 
 async function createDocument(request, url, n) {
   const res = await request(`${url}/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `bench ${n}`, content: 'v0' }) });
