@@ -126,3 +126,16 @@ describe('the pacer of a last-byte race', () => {
     }
   });
 });
+
+describe('the pacer and the request budget', () => {
+  it('a race whose budget has no room for the pacer fires unpaced, synchronized, and says why', async () => {
+    const client = new HttpClient({ baseUrl: server.origin, timeoutMs: 5_000, maxRequests: RACERS + DEFAULT_PACER.requests - 1, deadline: performance.now() + 30_000, maxBodyBytes: 1_000, raceMode: 'last-byte' });
+    try {
+      const { result } = await client.race(puts('/r').map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, body: String(r.body) })));
+      expect(result).toMatchObject({ release: 'last-byte', synchronized: true, pacer: { sent: 0, failure: expect.stringMatching(/request budget/) } });
+      expect(client.requestCount).toBe(RACERS);
+    } finally {
+      await client.close();
+    }
+  });
+});
