@@ -4,26 +4,31 @@
  * printed as markdown tables.
  *
  * 1. Detection: per round, 16 conditional PUTs of one fresh document with the same If-Match;
- *    a round detects the bug when more than one wins. Last-byte release vs plain Promise.all over
- *    undici (`all-at-once`), alternating round by round in the same run, against `lost-update`,
- *    `lost-update-100us` and the correct server (which must never "detect" anything).
+ *    a round detects the bug when more than one wins. Every release (bench/race-options.mjs:
+ *    HTTP/2 single-packet, last-byte with the pacer — the HTTP/1.1 default —, plain last-byte,
+ *    Promise.all over undici), the order rotated round by round in the same run, against
+ *    `lost-update`, `lost-update-100us` and the correct server (which must never "detect" anything).
  * 2. Release spread: median client-side spread of the final bytes (last-byte) or of the request
- *    ends (all-at-once), ms.
+ *    ends (all-at-once), ms. (The server-side arrival spread is in bench/race-release.mjs, whose
+ *    minimal server timestamps every arrival.)
  * 3. GET throughput on one endpoint: the runner's HttpClient, the runner's race firing, a plain
  *    undici Pool loop, and autocannon (`npx --yes autocannon@8`, when it can be fetched).
  * 4. Wall time of a default `conflictcheck fuzz` of the whole reference API (target < 60 s).
  *
  *   node bench/race.mjs        # ROUNDS=100 RACERS=16 SECONDS=5 (throughput run length)
  *                              # PARTS=detection,throughput,fuzz (which tables to measure)
+ *                              # BUGS=lost-update,lost-update-100us,none
+ *                              # RELEASES=single-packet,pacer,last-byte,all-at-once
  *
  * The runner is bundled from src/ with esbuild (as bench/race-release.mjs does), so it measures
  * the working tree, not a stale dist/.
  */
 import { execFile, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { bundleRunner, releaseOptions, startReferenceApi } from './race-options.mjs';
 import { median, ROOT } from './setup.mjs';
 
 const RACERS = Number(process.env.RACERS ?? 16);
@@ -34,38 +39,17 @@ const THROUGHPUT_WORKERS = 10;
 const OUT = join(ROOT, '.tmp', 'bench-race');
 const SPEC = 'examples/specs/reference-api.yaml';
 const PARTS = new Set((process.env.PARTS ?? 'detection,throughput,fuzz').split(','));
+const BUGS = (process.env.BUGS ?? 'lost-update,lost-update-100us,none').split(',');
+const RELEASES = (process.env.RELEASES ?? 'single-packet,pacer,last-byte,all-at-once').split(',');
+const LABELS = { 'single-packet': 'HTTP/2 single-packet', pacer: 'HTTP/1.1 last-byte + pacer', 'last-byte': 'HTTP/1.1 plain last-byte', 'all-at-once': 'HTTP/1.1 Promise.all (all-at-once)' };
 
 async function bundle() {
-  await build({
-    entryPoints: {
-      race: join(ROOT, 'src/fuzz/race/index.ts'),
-      client: join(ROOT, 'src/fuzz/http/client.ts'),
-      cli: join(ROOT, 'src/cli/main.ts'),
-      server: join(ROOT, 'examples/reference-api/main.ts'),
-    },
-    outdir: OUT,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleRunner(OUT);
   const [race, client] = await Promise.all([import(pathToFileURL(join(OUT, 'race.mjs')).href), import(pathToFileURL(join(OUT, 'client.mjs')).href)]);
   return { fireRace: race.fireRace, HttpClient: client.HttpClient };
 }
 
-/** The reference API in its own process: racers and server on one event loop would take turns. */
-function startServer(bugs) {
-  const child = spawn(process.execPath, [join(OUT, 'server.mjs'), '--port', '0', ...bugs.flatMap((b) => ['--bug', b])], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout.on('data', (chunk) => {
-      const match = /listening on (http:\/\/\S+)/.exec(String(chunk));
-      if (match) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-  });
-}
+const startServer = (bugs) => startReferenceApi(OUT, bugs);
 
 async function createDocument(request, url, n) {
   const res = await request(`${url}/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `bench ${n}`, content: 'v0' }) });
@@ -76,12 +60,11 @@ async function createDocument(request, url, n) {
 
 async function detection(fireRace, request, bug) {
   const server = await startServer(bug === 'none' ? [] : [bug]);
-  const stats = { 'single-packet': { hits: 0, spreads: [], synced: 0 }, 'last-byte': { hits: 0, spreads: [], synced: 0 }, 'all-at-once': { hits: 0, spreads: [], synced: 0 } };
+  const stats = Object.fromEntries(RELEASES.map((r) => [r, { hits: 0, spreads: [], synced: 0 }]));
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      // Alternate the order so both modes see the same machine conditions.
-      const modes = Object.keys(stats);
-      for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
+      // Rotate the order so every release sees the same machine conditions.
+      for (const release of RELEASES.map((_, i) => RELEASES[(i + round) % RELEASES.length])) {
         const doc = await createDocument(request, server.url, round);
         const requests = Array.from({ length: RACERS }, (_, i) => ({
           method: 'PUT',
@@ -89,9 +72,9 @@ async function detection(fireRace, request, bug) {
           headers: { 'if-match': doc.etag, 'content-type': 'application/json' },
           body: JSON.stringify({ title: `racer ${i}`, content: `round ${round}` }),
         }));
-        const result = await fireRace(server.url, requests, { mode, timeoutMs: 5_000, connectTimeoutMs: 2_000, maxBodyBytes: 65_536 });
+        const result = await fireRace(server.url, requests, { ...releaseOptions(release), timeoutMs: 5_000, connectTimeoutMs: 2_000, maxBodyBytes: 65_536 });
         const winners = result.records.filter((r) => r.status !== undefined && r.status < 300).length;
-        const s = stats[mode];
+        const s = stats[release];
         if (winners > 1) s.hits += 1;
         if (result.synchronized) s.synced += 1;
         s.spreads.push(result.releaseSpreadMs);
@@ -194,15 +177,15 @@ const pct = (hits) => `${((100 * hits) / ROUNDS).toFixed(0)}%`;
 async function main() {
   const { fireRace, HttpClient } = await bundle();
   const undici = await import('undici');
-  process.stderr.write(`bench:race: ${RACERS} racers, ${ROUNDS} rounds per mode and server, node ${process.version}\n`);
+  process.stderr.write(`bench:race: ${RACERS} racers, ${ROUNDS} rounds per release and server, node ${process.version}, load average ${loadavg()[0].toFixed(2)}\n`);
   const lines = [];
   if (PARTS.has('detection')) {
     lines.push('### Detection of a lost update (16 conditional PUTs per round, one winner allowed)', '', '| server | release | rounds | detected | rate | median release spread (ms) | synchronized |', '|---|---|---|---|---|---|---|');
-    for (const bug of ['lost-update', 'lost-update-100us', 'none']) {
+    for (const bug of BUGS) {
       process.stderr.write(`bench:race: detection against ${bug === 'none' ? 'the correct server' : `--bug ${bug}`}…\n`);
       const stats = await detection(fireRace, undici.request, bug);
-      for (const [mode, s] of Object.entries(stats)) {
-        const label = { 'single-packet': 'HTTP/2 single-packet', 'last-byte': 'HTTP/1.1 last-byte', 'all-at-once': 'HTTP/1.1 Promise.all (all-at-once)' }[mode];
+      for (const [release, s] of Object.entries(stats)) {
+        const label = LABELS[release] ?? release;
         lines.push(`| ${bug === 'none' ? 'correct (control)' : bug} | ${label} | ${ROUNDS} | ${s.hits} | ${pct(s.hits)} | ${median(s.spreads).toFixed(3)} | ${s.synced}/${ROUNDS} |`);
       }
     }
@@ -221,6 +204,7 @@ async function main() {
     lines.push('### Default `conflictcheck fuzz` of the whole reference API (target < 60 s)', '', '| wall time (s) | exit | result |', '|---|---|---|');
     lines.push(`| ${wall.seconds.toFixed(1)} | ${wall.code} | ${wall.closing.replace(/\|/g, '\\|')} |`);
   }
+  lines.push(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Located } from '../model/refs.js';
 import type { CheckId, ScenarioKind } from './catalogue.js';
+import type { ReleaseTechnique } from './race/types.js';
 
 /** One request as sent (credentials are redacted only when reported, not here). */
 export interface SentRequest {
@@ -84,6 +85,8 @@ export interface RaceObservation {
   readonly synchronized: boolean;
   readonly unsynchronizedReason?: string;
   readonly releaseSpreadMs: number;
+  /** The release the race used, and why it is not the one asked for (a pacer that failed). */
+  readonly release?: { readonly technique: ReleaseTechnique; readonly note?: string };
   /** Scenario-specific facts (the unique key, the state machine, the expected stock…). */
   readonly facts: Readonly<Record<string, unknown>>;
 }

@@ -9,6 +9,7 @@ import { ConflictcheckError } from '../../errors.js';
 import type { Exchange, SentRequest } from '../observation.js';
 import { classifyError } from '../race/classify-error.js';
 import { fireRace } from '../race/fire-race.js';
+import { DEFAULT_PACER } from '../race/pacer.js';
 import { readLimited } from '../race/read-body.js';
 import type { RaceMode, RaceRequest, RaceResult } from '../race/types.js';
 
@@ -186,12 +187,15 @@ export class HttpClient {
       ...(r.body === undefined ? {} : { body: r.body }),
     }));
     const remaining = Math.max(1, this.options.deadline - performance.now());
+    // The pacer's reads count in the budget; when it has no room for them, the race goes unpaced.
+    const pacerFits = this.budgetLifted || this.sent + DEFAULT_PACER.requests <= this.options.maxRequests;
     const fire = (mode: RaceMode) =>
       fireRace(this.origin, raceRequests, {
         timeoutMs: Math.min(this.options.timeoutMs, remaining),
         maxBodyBytes: this.options.maxBodyBytes,
         connectTimeoutMs: Math.min(5_000, this.options.timeoutMs),
         mode,
+        ...(pacerFits ? {} : { pacer: false }),
       });
     const wanted = this.options.raceMode ?? 'auto';
     let result: RaceResult;
@@ -204,6 +208,8 @@ export class HttpClient {
       this.http2 = !noConnection;
       if (noConnection) result = await fire('last-byte');
     }
+    this.sent += result.pacer?.sent ?? 0;
+    if (!pacerFits && result.mode === 'last-byte') result = { ...result, pacer: { sent: 0, failure: `no pacer: the request budget (--max-requests ${this.options.maxRequests}) has no room for its ${DEFAULT_PACER.requests} reads` } };
     const exchanges = result.records.map((record): Exchange => {
       const request = raceRequests[record.index]!;
       const sent: SentRequest = {

@@ -11,11 +11,12 @@ import { ConflictcheckError } from '../../errors.js';
 import { classifyError } from './classify-error.js';
 import { openConnection, singleUseConnector, type RaceTarget } from './connect.js';
 import { gatedBody } from './gated-body.js';
+import { DEFAULT_PACER, MAX_PACER_LEAD_US, MAX_PACER_REQUESTS, openPacer, type Pacer, type PacerReport, type PacerSettings } from './pacer.js';
 import { fireSinglePacket } from './single-packet.js';
 import { readLimited } from './read-body.js';
 import { ReleaseGate } from './release-gate.js';
 import { tapSocket } from './socket-tap.js';
-import type { RaceOptions, RaceRecord, RaceRequest, RaceResult } from './types.js';
+import type { RaceMode, RaceOptions, RaceRecord, RaceRequest, RaceResult, ReleaseTechnique } from './types.js';
 
 /** Defaults of {@link fireRace}. */
 export const DEFAULT_RACE_OPTIONS: RaceOptions = {
@@ -52,6 +53,13 @@ function validate(requests: readonly RaceRequest[], options: RaceOptions): void 
     if (!(Number.isFinite(value) && value > 0)) throw new ConflictcheckError('USAGE', `${name} must be a positive number of ms, got ${value}`);
   }
   if (!(Number.isInteger(options.maxBodyBytes) && options.maxBodyBytes >= 0)) throw new ConflictcheckError('USAGE', `maxBodyBytes must be a non-negative integer, got ${options.maxBodyBytes}`);
+  if (options.pacer !== undefined && options.pacer !== false) {
+    const { method, path, requests: count, leadUs } = options.pacer;
+    if (method !== undefined && method !== 'GET' && method !== 'HEAD') throw new ConflictcheckError('USAGE', `the pacer sends GET or HEAD only, got ${JSON.stringify(method)}`);
+    if (path !== undefined && !/^\/[^\s]*$/.test(path)) throw new ConflictcheckError('USAGE', `pacer path must start with / and hold no white space, got ${JSON.stringify(path)}`);
+    if (count !== undefined && !(Number.isInteger(count) && count >= 1 && count <= MAX_PACER_REQUESTS)) throw new ConflictcheckError('USAGE', `pacer requests must be an integer from 1 to ${MAX_PACER_REQUESTS}, got ${count}`);
+    if (leadUs !== undefined && !(Number.isFinite(leadUs) && leadUs >= 0 && leadUs <= MAX_PACER_LEAD_US)) throw new ConflictcheckError('USAGE', `pacer leadUs must be from 0 to ${MAX_PACER_LEAD_US} µs, got ${leadUs}`);
+  }
   requests.forEach((request, i) => {
     if (!METHOD.test(request.method)) throw new ConflictcheckError('USAGE', `request ${i}: invalid method ${JSON.stringify(request.method)}`);
     if (!request.path.startsWith('/')) throw new ConflictcheckError('USAGE', `request ${i}: path must start with /, got ${JSON.stringify(request.path)}`);
@@ -168,7 +176,7 @@ function startRacer(index: number, request: RaceRequest, socket: Socket, { targe
   };
 }
 
-function summarize(records: readonly RaceRecord[], gate: ReleaseGate | undefined, missing: readonly { racer: number; reason: string }[]): Omit<RaceResult, 'mode' | 'records'> {
+function summarize(records: readonly RaceRecord[], gate: ReleaseGate | undefined, missing: readonly { racer: number; reason: string }[]): Pick<RaceResult, 'releaseSpreadMs' | 'synchronized' | 'reason'> {
   const released = records.map((r) => r.releasedAt).filter((t): t is number => t !== undefined);
   const releaseSpreadMs = released.length >= 2 ? Math.max(...released) - Math.min(...released) : 0;
   if (gate === undefined) return { releaseSpreadMs, synchronized: false, reason: 'all-at-once mode has no release gate' };
@@ -180,6 +188,16 @@ function summarize(records: readonly RaceRecord[], gate: ReleaseGate | undefined
     else if (r.releasedAt === undefined) reasons.push(`racer ${r.index}: final byte was never written`);
   }
   return reasons.length === 0 ? { releaseSpreadMs, synchronized: true } : { releaseSpreadMs, synchronized: false, reason: reasons.join('; ') };
+}
+
+/** Opens the pacer of a race: a safe read of the first racer's path with its headers (minus preconditions and body framing). */
+function startPacer(target: RaceTarget, settings: PacerSettings, first: RaceRequest, options: RaceOptions): Promise<Pacer> {
+  return openPacer(target, settings, settings.path ?? first.path, first.headers ?? {}, options.connectTimeoutMs, options.tls);
+}
+
+function releaseOf(mode: RaceMode, pacer: PacerReport | undefined): ReleaseTechnique {
+  if (mode !== 'last-byte') return mode;
+  return pacer !== undefined && pacer.failure === undefined && pacer.sent > 0 ? 'last-byte+pacer' : 'last-byte';
 }
 
 /**
@@ -196,7 +214,11 @@ export async function fireRace(origin: string, requests: readonly RaceRequest[],
   if (resolved.mode === 'single-packet') return fireSinglePacket(target.origin, requests, resolved);
   const gate = resolved.mode === 'last-byte' ? new ReleaseGate(requests.length) : undefined;
   const context: RaceContext = { target, options: resolved, gate };
-  const connections = await Promise.allSettled(requests.map(() => openConnection(target, resolved.connectTimeoutMs, resolved.tls)));
+  const pacerSettings = gate !== undefined && resolved.pacer !== false ? { ...DEFAULT_PACER, ...resolved.pacer } : undefined;
+  const [pacer, connections] = await Promise.all([
+    pacerSettings === undefined ? undefined : startPacer(target, pacerSettings, requests[0]!, resolved),
+    Promise.allSettled(requests.map(() => openConnection(target, resolved.connectTimeoutMs, resolved.tls))),
+  ]);
   const racers = requests.map((request, i) => {
     const connection = connections[i]!;
     return connection.status === 'fulfilled' ? startRacer(i, request, connection.value, context) : failedRacer(i, request, connection.reason, gate);
@@ -211,13 +233,21 @@ export async function fireRace(origin: string, requests: readonly RaceRequest[],
       } catch (error) {
         hookFailure = { error };
       }
+      // The pacer's batch goes first and keeps the server busy while the final bytes land.
+      pacer?.lead();
       gate.open();
     }
     for (const racer of racers) racer.armTimeout();
     const records = await Promise.all(racers.map((r) => r.done));
     if (hookFailure) throw hookFailure.error;
-    return { mode: resolved.mode, records, ...summarize(records, gate, missing) };
+    const paced = pacer?.report();
+    return {
+      mode: resolved.mode,
+      release: releaseOf(resolved.mode, paced),
+      ...(paced === undefined ? {} : { pacer: paced }),
+      records, ...summarize(records, gate, missing) };
   } finally {
     for (const racer of racers) racer.close();
+    pacer?.close();
   }
 }

@@ -146,7 +146,7 @@ export async function fireSinglePacket(origin: string, requests: readonly RaceRe
   } catch (error) {
     const now = performance.now();
     const records = requests.map((request, index): RaceRecord => ({ index, request, body: Buffer.alloc(0), truncated: false, error: classifyError(error, false), callAt: now, releasedAt: undefined, returnAt: now }));
-    return { mode: 'single-packet', records, releaseSpreadMs: 0, synchronized: false, reason: `no HTTP/2 connection to ${origin}: ${records[0]?.error?.message ?? ''}` };
+    return { mode: 'single-packet', release: 'single-packet', records, releaseSpreadMs: 0, synchronized: false, reason: `no HTTP/2 connection to ${origin}: ${records[0]?.error?.message ?? ''}` };
   }
   session.on('error', () => {
     // Stream records carry the failure; the session error must not become an uncaught exception.
@@ -172,6 +172,7 @@ export async function fireSinglePacket(origin: string, requests: readonly RaceRe
     const failed = held.findIndex((ok) => !ok);
     return {
       mode: 'single-packet',
+      release: 'single-packet',
       records,
       // The final frames are queued in one synchronous loop (this spread) and written by nghttp2 in one go.
       releaseSpreadMs: releaseTimes.length < 2 ? 0 : Math.max(...releaseTimes) - Math.min(...releaseTimes),

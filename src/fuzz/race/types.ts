@@ -3,6 +3,7 @@
  * came back. Timestamps are `performance.now()` milliseconds, one monotonic clock for the run.
  */
 import type { ExchangeErrorCode } from '../observation.js';
+import type { PacerReport, PacerSettings } from './pacer.js';
 
 /** One request of a race. */
 export interface RaceRequest {
@@ -41,6 +42,11 @@ export interface RaceOptions {
    * the release waits for it. A hook for tests and diagnostics.
    */
   readonly beforeRelease?: () => void | Promise<void>;
+  /**
+   * The pacer of a last-byte race (`pacer.ts`): on by default with `DEFAULT_PACER`'s
+   * settings, `false` for plain last-byte. Ignored by the other modes.
+   */
+  readonly pacer?: Partial<PacerSettings> | false;
   /** TLS settings for `https:` origins. */
   readonly tls?: { readonly ca?: string | Buffer; readonly rejectUnauthorized?: boolean };
 }
@@ -72,9 +78,18 @@ export interface RaceRecord {
   readonly returnAt: number;
 }
 
+/**
+ * The release a race really used: `last-byte+pacer` is last-byte with the pacer's batch ahead of
+ * the final bytes; a last-byte race whose pacer failed (or was off) is plain `last-byte`.
+ */
+export type ReleaseTechnique = 'single-packet' | 'last-byte+pacer' | 'last-byte' | 'all-at-once';
+
 /** The outcome of one race. */
 export interface RaceResult {
   readonly mode: RaceMode;
+  readonly release: ReleaseTechnique;
+  /** What the pacer did, in a last-byte race that had one (its failure is here, never in `reason`). */
+  readonly pacer?: PacerReport;
   readonly records: readonly RaceRecord[];
   /** Latest minus earliest `releasedAt` among the racers, ms (0 when fewer than two were released). */
   readonly releaseSpreadMs: number;

@@ -27,7 +27,7 @@ export interface JsonExchange {
 export type JsonReadState = Omit<ReadState, 'exchange'> & { readonly exchange?: JsonExchange };
 
 /** One recorded race: the observation's own fields, its exchanges redacted, its facts as plain data. */
-export interface JsonObservation extends Pick<RaceObservation, 'kind' | 'operation' | 'synchronized' | 'unsynchronizedReason' | 'releaseSpreadMs'> {
+export interface JsonObservation extends Pick<RaceObservation, 'kind' | 'operation' | 'synchronized' | 'unsynchronizedReason' | 'releaseSpreadMs' | 'release'> {
   readonly before?: JsonReadState;
   readonly racers: readonly JsonExchange[];
   readonly intents: readonly unknown[];
@@ -163,6 +163,7 @@ export function observationJson(obs: RaceObservation, r: Redactor): JsonObservat
     synchronized: obs.synchronized,
     ...(obs.unsynchronizedReason === undefined ? {} : { unsynchronizedReason: obs.unsynchronizedReason }),
     releaseSpreadMs: obs.releaseSpreadMs,
+    ...(obs.release === undefined ? {} : { release: obs.release }),
     ...(before === undefined ? {} : { before }),
     racers: obs.racers.map((e) => exchangeJson(e, r)),
     intents: obs.intents.map((i) => plain(i) ?? null),

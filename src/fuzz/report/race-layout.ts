@@ -60,5 +60,6 @@ export function layOutRace(obs: RaceObservation, redactor: Redactor, evidence: r
 /** One line about how a race was released. */
 export function describeRelease(obs: RaceObservation): string {
   const sync = obs.synchronized ? 'synchronized' : `NOT synchronized${obs.unsynchronizedReason === undefined ? '' : `: ${obs.unsynchronizedReason}`}`;
-  return `${obs.racers.length} racer(s), released within ${obs.releaseSpreadMs.toFixed(3)} ms, ${sync}`;
+  const by = obs.release === undefined ? '' : ` by ${obs.release.technique}${obs.release.note === undefined ? '' : ` (${obs.release.note})`}`;
+  return `${obs.racers.length} racer(s), released within ${obs.releaseSpreadMs.toFixed(3)} ms${by}, ${sync}`;
 }

@@ -99,6 +99,11 @@ export interface ObservedParts {
   readonly facts: Readonly<Record<string, unknown>>;
 }
 
+/** The release a race used, for its observation: the technique, and the pacer's failure as its note. */
+export function releaseOf(result: RaceResult): NonNullable<RaceObservation['release']> {
+  return { technique: result.release, ...(result.pacer?.failure === undefined ? {} : { note: result.pacer.failure }) };
+}
+
 /** Assembles a recorded race into the observation the checks judge. */
 export function observe(ctx: ScenarioContext, race: FiredRace, parts: ObservedParts): RaceObservation {
   const { result } = race;
@@ -114,6 +119,7 @@ export function observe(ctx: ScenarioContext, race: FiredRace, parts: ObservedPa
     synchronized: result.synchronized,
     ...(result.reason === undefined ? {} : { unsynchronizedReason: result.reason }),
     releaseSpreadMs: result.releaseSpreadMs,
+    release: releaseOf(result),
     facts: parts.facts,
   };
 }

@@ -10,7 +10,7 @@ import { requestMedia } from './bodies.js';
 import { validatorOf, type ResourceModel } from '../model/operation-model.js';
 import { noValidatorReason, type WriteValidator } from '../model/validators.js';
 import { createInstance, readState, type Instance, type SetupFailure } from './instances.js';
-import { opLabel, requestFor, setupFailed, tokenFact } from './race-kit.js';
+import { opLabel, releaseOf, requestFor, setupFailed, tokenFact } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
@@ -87,6 +87,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput, conditional: bool
     synchronized: result.synchronized,
     ...(result.reason === undefined ? {} : { unsynchronizedReason: result.reason }),
     releaseSpreadMs: result.releaseSpreadMs,
+    release: releaseOf(result),
     facts: {
       // Where the racing write sends its validator: what the checks look for in each request.
       ...tokenFact(validator?.send),

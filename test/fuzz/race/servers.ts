@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
+import { PACER_HEADER } from '../../../src/fuzz/race/index.js';
 
 /** Self-signed certificate for 127.0.0.1/localhost, valid for 100 years; test use only. */
 export const TLS_CERT = readFileSync(new URL('./fixtures/localhost.crt', import.meta.url));
@@ -24,7 +25,10 @@ export interface SeenRequest {
 /** A running test server. */
 export interface TestServer {
   readonly origin: string;
+  /** The racers' requests (and any other request not marked as the pacer's). */
   readonly seen: SeenRequest[];
+  /** The pacer's requests (marked with its header), kept apart so `seen` counts racers only. */
+  readonly paced: SeenRequest[];
   close(): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ const hasBody = (req: IncomingMessage) => req.headers['content-length'] !== unde
 
 function track(server: Server, handler: Handler, protocol: 'http' | 'https'): Promise<TestServer> {
   const seen: SeenRequest[] = [];
+  const paced: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -43,7 +48,7 @@ function track(server: Server, handler: Handler, protocol: 'http' | 'https'): Pr
     const chunks: Buffer[] = [];
     const complete = () => {
       const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString(), completeAt: performance.now() };
-      seen.push(entry);
+      (req.headers[PACER_HEADER] === undefined ? seen : paced).push(entry);
       handler(req, res, entry);
     };
     if (!hasBody(req)) {
@@ -60,6 +65,7 @@ function track(server: Server, handler: Handler, protocol: 'http' | 'https'): Pr
       resolve({
         origin: `${protocol}://127.0.0.1:${port}`,
         seen,
+        paced,
         close: () =>
           new Promise<void>((done) => {
             for (const s of sockets) s.destroy();
