@@ -5,7 +5,8 @@
  * bad spec, unreachable API, nothing testable).
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadFuzzConfig, type FuzzConfig } from '../../fuzz/config.js';
 import { ConflictcheckError } from '../../errors.js';
 import { CHECK_IDS, CHECK_TITLES, selectChecks } from '../../fuzz/catalogue.js';
@@ -18,7 +19,7 @@ import { exitCodeOf, summarise, type RunSummary } from '../../fuzz/report/summar
 import { formatTextReport } from '../../fuzz/report/text.js';
 import { fuzz, type FuzzOptions, type FuzzReport } from '../../fuzz/run.js';
 import type { CliIo } from '../io.js';
-import { packageVersion } from '../package-info.js';
+import { checkDocFile, packageVersion } from '../package-info.js';
 import { printError } from '../print-error.js';
 import { DEFAULT_CONCURRENCY, type FuzzArgs } from './fuzz.js';
 
@@ -89,13 +90,32 @@ function listChecks(io: CliIo): number {
   return 0;
 }
 
-function writeReportFile(args: FuzzArgs, io: CliIo, report: FuzzReport, summary: RunSummary, context: { credentials: ResolvedCredentials; words: string[]; exitCode: number }): void {
-  if (args.report === undefined || args.reportFile === undefined) return;
+/** A check's doc as a `file:` URL into the installed package (the docs ship with it; there is no docs site). */
+const checkDocUrl = (id: string): string => pathToFileURL(checkDocFile(id)).href;
+
+async function reportText(args: FuzzArgs, io: CliIo, report: FuzzReport, summary: RunSummary, context: { credentials: ResolvedCredentials; words: string[]; exitCode: number }): Promise<string> {
   const options = { redactor: context.credentials.redactor, runWords: context.words };
-  const text =
-    args.report === 'json'
-      ? formatJsonReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion() })
-      : formatJunitReport(summary, { ...options, durationMs: report.durationMs });
+  switch (args.report) {
+    case 'json':
+      return formatJsonReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion() });
+    case 'html': {
+      const { formatHtmlReport } = await import('../../fuzz/report/html.js');
+      return formatHtmlReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion(), checkDocUrl: checkDocUrl });
+    }
+    case 'sarif': {
+      const [{ formatSarifReport }, { operationLocator }] = await Promise.all([import('../../fuzz/report/sarif.js'), import('../../fuzz/report/spec-locator.js')]);
+      const spec = args.spec ?? '';
+      const specUri = relative(io.cwd, resolve(io.cwd, spec)).split(sep).join('/');
+      return formatSarifReport(summary, { redactor: options.redactor, specUri, locate: await operationLocator(spec, io.cwd), version: packageVersion(), exitCode: context.exitCode, checkDocUrl: checkDocUrl });
+    }
+    default:
+      return formatJunitReport(summary, { ...options, durationMs: report.durationMs });
+  }
+}
+
+async function writeReportFile(args: FuzzArgs, io: CliIo, report: FuzzReport, summary: RunSummary, context: { credentials: ResolvedCredentials; words: string[]; exitCode: number }): Promise<void> {
+  if (args.report === undefined || args.reportFile === undefined) return;
+  const text = await reportText(args, io, report, summary, context);
   try {
     writeFileSync(resolve(io.cwd, args.reportFile), text);
   } catch (error) {
@@ -150,13 +170,13 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   const words = runWords(args, report, credentials);
   if (report.dryRun) {
     io.stdout.write(`${formatPlan(report.plan)}\n`);
-    writeReportFile(args, io, report, summary, { credentials, words, exitCode: 0 });
+    await writeReportFile(args, io, report, summary, { credentials, words, exitCode: 0 });
     return 0;
   }
   const exitCode = exitCodeOf(summary, { failOnIntermittent: args.failOnIntermittent });
   if (args.verbose) io.stderr.write(`conflictcheck: ${credentials.redactor.url(report.baseUrl ?? '')}, seed ${report.seed}\n`);
   io.stdout.write(formatTextReport(report, summary, { redactor: credentials.redactor, colour, quiet: args.quiet, verbose: args.verbose, runWords: words }));
-  writeReportFile(args, io, report, summary, { credentials, words, exitCode });
+  await writeReportFile(args, io, report, summary, { credentials, words, exitCode });
   if (exitCode === 2) {
     printError(io, new ConflictcheckError('NOTHING_TO_TEST', `no race could be fired: ${report.stopped ?? 'every scenario was skipped (see the reasons above)'}`), false);
   }

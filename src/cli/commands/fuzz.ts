@@ -8,7 +8,7 @@ import type { RunnerRaceMode } from '../../fuzz/http/client.js';
 import type { CliIo } from '../io.js';
 import type { CommandRunner } from './command.js';
 
-const REPORT_FORMATS = ['json', 'junit'] as const;
+const REPORT_FORMATS = ['json', 'junit', 'html', 'sarif'] as const;
 const RACE_MODES: readonly RunnerRaceMode[] = ['auto', 'single-packet', 'last-byte', 'all-at-once'];
 
 /** Default racers per race; the replay command repeats `--concurrency` only when it differs. */
@@ -71,7 +71,7 @@ function builder(yargs: Argv): Argv<FuzzArgs> {
     .option('conflict-statuses', { type: 'string', describe: 'Statuses a precondition-race loser may get, e.g. 412,409 (default: the documented ones, else 412)' })
     .option('race-mode', { choices: RACE_MODES, describe: 'How racers are released: auto (default: HTTP/2 single-packet where the server speaks HTTP/2, else last-byte), single-packet, last-byte, or all-at-once (plain Promise.all)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Print the plan (what would run, what is skipped and why) and send nothing' })
-    .option('report', { choices: REPORT_FORMATS, describe: 'Also write a machine-readable report (needs --report-file)' })
+    .option('report', { choices: REPORT_FORMATS, describe: 'Also write a report (needs --report-file): json, junit, html (a self-contained page with a timeline of every race) or sarif (failures at their operation in the spec, for code scanning)' })
     .option('report-file', { type: 'string', describe: 'Where --report writes' })
     .option('fail-on-intermittent', { type: 'boolean', default: true, describe: 'Exit 1 on a failure that did not repeat when replayed (races are timing-dependent: on by default; --no-fail-on-intermittent to only report them)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no summary table: failures and the closing line only' })
