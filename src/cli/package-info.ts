@@ -33,3 +33,8 @@ export function packageVersion(): string {
 export function ruleDocFile(id: string): string {
   return join(packageRoot(), 'rules', `${id}.md`);
 }
+
+/** The doc file of a fuzz check: `checks/<id>.md` in the package. */
+export function checkDocFile(id: string): string {
+  return join(packageRoot(), 'checks', `${id}.md`);
+}

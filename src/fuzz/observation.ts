@@ -36,6 +36,10 @@ export interface Exchange {
   /** When the request started (call) and its response ended (return), `performance.now()` ms. */
   readonly call: number;
   readonly return: number;
+  /** Racers only: when the final byte was written (undefined where the release technique does not say). */
+  readonly released?: number;
+  /** When the response head arrived, where recorded. */
+  readonly firstByte?: number;
   /** Which racer sent it; undefined for set-up and follow-up requests. */
   readonly racer?: number;
 }

@@ -12,9 +12,13 @@ import type { CheckFailure, CheckOutcome, Exchange, RaceObservation } from './ob
 import { BudgetExhausted } from './http/client.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenarios/scenario.js';
 import { setupObservation } from './scenarios/setup-observation.js';
+import { sketchRace, type RaceSketch } from './race-sketch.js';
 
 /** Judges one observation with the selected checks. */
 export type Judge = (obs: RaceObservation) => ReadonlyMap<CheckId, CheckOutcome>;
+
+/** Races sketched per scenario at most: a picture of the first few hundred says what the rest would. */
+export const MAX_SKETCHES = 500;
 
 /** Settings of one property run. */
 export interface PropertyOptions {
@@ -89,6 +93,8 @@ export interface PropertyResult {
   /** Why the property stopped early (budget, deadline). */
   readonly stopped?: string;
   readonly releaseSpreadsMs: readonly number[];
+  /** Every race sketched for the HTML report's timelines, the first {@link MAX_SKETCHES}. */
+  readonly sketches?: readonly RaceSketch[];
   readonly unsynchronized: number;
 }
 
@@ -102,6 +108,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
   const setupFailures = new Map<string, number>();
   const setupExchanges = new Map<string, Exchange>();
   const spreads: number[] = [];
+  const sketches: RaceSketch[] = [];
   let unsynchronized = 0;
   let races = 0;
   let stopped: string | undefined;
@@ -109,7 +116,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
   let lastFailure: { obs: RaceObservation; failures: CheckFailure[]; input: RaceInput } | undefined;
   let shrinkRuns = 0;
 
-  const judged = (obs: RaceObservation): { obs: RaceObservation; failures: CheckFailure[] } => {
+  const judged = (obs: RaceObservation): { obs: RaceObservation; failures: CheckFailure[]; verdicts: RaceSketch['verdicts'] } => {
     const outcomes = judge(obs);
     for (const [id, outcome] of outcomes) {
       const tally = tallies.get(id) ?? { passed: 0, failed: 0, skipped: 0, skipReasons: new Set<string>() };
@@ -117,7 +124,7 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
       tally[outcome.status] += 1;
       tallies.set(id, tally);
     }
-    return { obs, failures: failuresOf(outcomes) };
+    return { obs, failures: failuresOf(outcomes), verdicts: Object.fromEntries([...outcomes].map(([id, o]) => [id, o.status])) };
   };
 
   const setupOf = new WeakMap<RaceObservation, Exchange[]>();
@@ -149,7 +156,9 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
       races += 1;
       spreads.push(obs.releaseSpreadMs);
       if (!obs.synchronized) unsynchronized += 1;
-      return judged(obs);
+      const result = judged(obs);
+      if (sketches.length < MAX_SKETCHES) sketches.push(sketchRace(races, obs, result.verdicts));
+      return result;
     } catch (error) {
       if (error instanceof BudgetExhausted) {
         stopped = error.message;
@@ -219,5 +228,6 @@ export async function runProperty(scenario: Scenario, ctx: ScenarioContext, judg
     ...(stopped === undefined ? {} : { stopped }),
     releaseSpreadsMs: spreads,
     unsynchronized,
+    sketches,
   };
 }

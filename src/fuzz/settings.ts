@@ -130,7 +130,7 @@ function pairs(separator: string): Kind<string[]> {
 export const RACE_MODES = ['auto', 'single-packet', 'last-byte', 'all-at-once'] as const;
 
 /** The formats `--report` writes. */
-export const REPORT_FORMATS = ['json', 'junit'] as const;
+export const REPORT_FORMATS = ['json', 'junit', 'html', 'sarif'] as const;
 
 /** `--report` repeats, each with the `--report-file` of the same position. */
 const reportKind: Kind<(typeof REPORT_FORMATS)[number][]> = {
@@ -222,7 +222,7 @@ export const SETTINGS = {
     describe: 'Keep the resources of failing races (named in the report) so their curl commands and reproduction script work; the rest is still deleted',
   }),
   dryRun: setting({ flag: 'dry-run', kind: yesNo, default: false, describe: 'Print the plan (what would run, what is skipped and why), send nothing, exit as the run would' }),
-  report: setting({ flag: 'report', value: REPORT_FORMATS.join('|'), kind: reportKind, describe: 'Also write a machine-readable report, json or junit, on every exit (each --report with its --report-file; repeatable)' }),
+  report: setting({ flag: 'report', value: REPORT_FORMATS.join('|'), kind: reportKind, describe: 'Also write a report on every exit: json, junit, html (a self-contained page with a timeline of every race) or sarif (failures at their operation in the spec); each --report with its --report-file, repeatable' }),
   reportFile: setting({ flag: 'report-file', value: 'F', kind: entries, describe: 'Where the --report of the same position writes' }),
   failOnIntermittent: setting({
     flag: 'fail-on-intermittent',

@@ -7,7 +7,8 @@
  * one of those exits, so a CI upload step always finds them.
  */
 import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadFuzzConfig } from '../../fuzz/config.js';
 import { ConflictcheckError, isConflictcheckError } from '../../errors.js';
 import { CHECK_IDS, CHECK_TITLES, selectChecks } from '../../fuzz/catalogue.js';
@@ -20,9 +21,9 @@ import { progressPrinter } from '../../fuzz/report/progress.js';
 import { exitCodeOf, summarise, unjudgedReasons, type RunSummary } from '../../fuzz/report/summary.js';
 import { formatTextReport } from '../../fuzz/report/text.js';
 import { fuzz, nothingRunnable, type FuzzOptions, type FuzzReport } from '../../fuzz/run.js';
-import { mergeSettings, replaySettingWords, SETTINGS, type GivenSettings, type SettingName } from '../../fuzz/settings.js';
+import { mergeSettings, REPORT_FORMATS, replaySettingWords, SETTINGS, type GivenSettings, type SettingName } from '../../fuzz/settings.js';
 import type { CliIo } from '../io.js';
-import { packageVersion } from '../package-info.js';
+import { checkDocFile, packageVersion } from '../package-info.js';
 import { printError } from '../print-error.js';
 import type { FuzzArgs } from './fuzz.js';
 
@@ -31,7 +32,7 @@ const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 14
 
 /** One requested report: its format and where it goes. */
 interface ReportTarget {
-  readonly format: 'json' | 'junit';
+  readonly format: (typeof REPORT_FORMATS)[number];
   readonly file: string;
 }
 
@@ -114,13 +115,32 @@ interface ReportContext {
   readonly error?: string;
 }
 
-function writeReports(targets: readonly ReportTarget[], io: CliIo, report: FuzzReport, summary: RunSummary, context: ReportContext): void {
+/** A check's doc as a `file:` URL into the installed package (the docs ship with it; there is no docs site). */
+const checkDocUrl = (id: string): string => pathToFileURL(checkDocFile(id)).href;
+
+async function reportText(target: ReportTarget, spec: string, io: CliIo, report: FuzzReport, summary: RunSummary, context: ReportContext): Promise<string> {
   const options = { redactor: context.credentials.redactor, runWords: context.words, ...(context.error === undefined ? {} : { error: context.error }) };
+  switch (target.format) {
+    case 'json':
+      return formatJsonReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion() });
+    case 'html': {
+      const { formatHtmlReport } = await import('../../fuzz/report/html.js');
+      return formatHtmlReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion(), checkDocUrl });
+    }
+    case 'sarif': {
+      const [{ formatSarifReport }, { operationLocator }] = await Promise.all([import('../../fuzz/report/sarif.js'), import('../../fuzz/report/spec-locator.js')]);
+      const specUri = relative(io.cwd, resolve(io.cwd, spec)).split(sep).join('/');
+      const locate = spec === '' ? () => undefined : await operationLocator(spec, io.cwd);
+      return formatSarifReport(summary, { redactor: options.redactor, specUri, locate, version: packageVersion(), exitCode: context.exitCode, checkDocUrl });
+    }
+    default:
+      return formatJunitReport(summary, { ...options, durationMs: report.durationMs, ...(report.interrupted === undefined ? {} : { interrupted: report.interrupted }) });
+  }
+}
+
+async function writeReports(targets: readonly ReportTarget[], spec: string, io: CliIo, report: FuzzReport, summary: RunSummary, context: ReportContext): Promise<void> {
   for (const target of targets) {
-    const text =
-      target.format === 'json'
-        ? formatJsonReport(report, summary, { ...options, exitCode: context.exitCode, version: packageVersion() })
-        : formatJunitReport(summary, { ...options, durationMs: report.durationMs, ...(report.interrupted === undefined ? {} : { interrupted: report.interrupted }) });
+    const text = await reportText(target, spec, io, report, summary, context);
     try {
       writeFileSync(resolve(io.cwd, target.file), text);
     } catch (error) {
@@ -185,11 +205,11 @@ function prepare(args: FuzzArgs, flags: GivenSettings, io: CliIo): Prepared {
 }
 
 /** A run that could not happen still leaves the reports CI asked for, saying why; then the error goes on. */
-function reportFailure(error: unknown, targets: readonly ReportTarget[], io: CliIo, settings: GivenSettings, prepared?: Prepared): never {
+async function reportFailure(error: unknown, targets: readonly ReportTarget[], io: CliIo, settings: GivenSettings, prepared?: Prepared): Promise<never> {
   if (isConflictcheckError(error) && targets.length > 0) {
     const failed = reportOfError(error.message, settings);
     const credentials = prepared?.credentials ?? { headers: {}, query: {}, redactor: new Redactor(), replayWords: [] };
-    writeReports(targets, io, failed, summarise(failed), { credentials, words: prepared?.words ?? [], exitCode: 2, error: error.message });
+    await writeReports(targets, args.spec ?? '', io, failed, summarise(failed), { credentials, words: prepared?.words ?? [], exitCode: 2, error: error.message });
   }
   throw error;
 }
@@ -204,7 +224,7 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   try {
     prepared = prepare(args, flags, io);
   } catch (error) {
-    reportFailure(error, targets, io, flags);
+    return reportFailure(error, targets, io, flags);
   }
   const { settings, loaded, credentials, words } = prepared;
   const controller = new AbortController();
@@ -228,7 +248,7 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     report = await fuzz({ ...options, ...(progress === undefined ? {} : { onProgress: progress.onProgress }) });
   } catch (error) {
     progress?.interrupt();
-    reportFailure(error, targets, io, settings, prepared);
+    return reportFailure(error, targets, io, settings, prepared);
   } finally {
     progress?.close();
     stopListening();
@@ -238,7 +258,7 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
     // The same exit as the real run: a plan with nothing runnable is exit 2, with the reasons.
     const runnable = report.plan.scenarios.some((s) => s.skipped === undefined);
     io.stdout.write(`${formatPlan(report.plan)}\n`);
-    writeReports(targets, io, report, summary, { credentials, words, exitCode: runnable ? 0 : 2 });
+    await writeReports(targets, args.spec ?? '', io, report, summary, { credentials, words, exitCode: runnable ? 0 : 2 });
     if (!runnable) printError(io, new ConflictcheckError('NOTHING_TO_TEST', nothingRunnable(report.plan, args.spec ?? '', report.shard)), false);
     return runnable ? 0 : 2;
   }
@@ -247,7 +267,7 @@ export async function runFuzz(args: FuzzArgs, io: CliIo): Promise<number> {
   const exitCode = signalled === undefined ? judged : (SIGNAL_EXIT[signalled] ?? 130);
   if (settings.verbose === true) io.stderr.write(`conflictcheck: ${credentials.redactor.url(report.baseUrl ?? '')}, seed ${report.seed}\n`);
   io.stdout.write(formatTextReport(report, summary, { redactor: credentials.redactor, colour, quiet, verbose: settings.verbose === true, runWords: words }));
-  writeReports(targets, io, report, summary, { credentials, words, exitCode });
+  await writeReports(targets, args.spec ?? '', io, report, summary, { credentials, words, exitCode });
   if (exitCode === 2) {
     const why = summary.races === 0 ? `no race could be fired: ${report.stopped ?? 'every scenario was skipped (see the reasons above)'}` : `nothing was judged: ${unjudgedReasons(summary).join(' | ')}`;
     printError(io, new ConflictcheckError('NOTHING_TO_TEST', why), false);

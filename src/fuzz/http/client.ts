@@ -228,6 +228,8 @@ export class HttpClient {
         ...(record.error === undefined ? {} : { error: record.error }),
         call: record.callAt,
         return: record.returnAt,
+        ...(record.releasedAt === undefined ? {} : { released: record.releasedAt }),
+        ...(record.headersAt === undefined ? {} : { firstByte: record.headersAt }),
         racer: record.index,
       };
     });

@@ -148,11 +148,12 @@ function startRacer(index: number, request: RaceRequest, socket: Socket, { targe
         body: holdInBody ? (gatedBody(body!, index, gate!, socket, tap) as unknown as Readable) : body,
         signal: controller.signal,
       });
+      const headersAt = performance.now();
       const status = response.statusCode;
       const responseHeaders = flattenHeaders(response.headers);
       const read = await readLimited(response.body, options.maxBodyBytes);
       const error = read.error === undefined ? undefined : classifyError(read.error, timedOut);
-      return { ...base, status, headers: responseHeaders, body: read.body, truncated: read.truncated, ...(error ? { error } : {}), releasedAt: releasedAt(), returnAt: performance.now() };
+      return { ...base, status, headers: responseHeaders, body: read.body, truncated: read.truncated, ...(error ? { error } : {}), releasedAt: releasedAt(), headersAt, returnAt: performance.now() };
     } catch (reason) {
       const error = classifyError(reason, timedOut);
       gate?.fail(index, `${error.code} (${error.message})`);

@@ -83,6 +83,7 @@ function startStream(session: ClientHttp2Session, index: number, request: RaceRe
     let truncated = false;
     let status: number | undefined;
     let responseHeaders: Record<string, string> | undefined;
+    let headersAt: number | undefined;
     let settled = false;
     const finish = (error?: unknown, timedOut = false): void => {
       if (settled) return;
@@ -98,6 +99,7 @@ function startStream(session: ClientHttp2Session, index: number, request: RaceRe
         ...(error === undefined ? {} : { error: classifyError(error, timedOut) }),
         callAt,
         releasedAt: entry.releasedAt,
+        ...(headersAt === undefined ? {} : { headersAt }),
         returnAt: performance.now(),
       });
     };
@@ -110,6 +112,7 @@ function startStream(session: ClientHttp2Session, index: number, request: RaceRe
       }, options.timeoutMs);
     };
     stream.on('response', (h) => {
+      headersAt = performance.now();
       status = Number(h[HTTP2_HEADER_STATUS]);
       responseHeaders = {};
       for (const [name, value] of Object.entries(h)) {

@@ -74,6 +74,8 @@ export interface RaceRecord {
   readonly callAt: number;
   /** When its final byte was written; `undefined` if it never was. */
   readonly releasedAt: number | undefined;
+  /** When the response head arrived; `undefined` if it never did. */
+  readonly headersAt?: number;
   /** When the response was complete or the request failed. */
   readonly returnAt: number;
 }
