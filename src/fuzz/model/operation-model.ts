@@ -58,6 +58,16 @@ export function validatorOf(resource: ResourceModel, op: SpecOperation): WriteVa
   return resource.validators.find((v) => v.op === op);
 }
 
+/**
+ * The body fields that carry `resource`'s concurrency token, wherever a write sends it or a read
+ * shows it (`_rev`, `version`): the runner's own, never generated as data. A create leaves them
+ * out, an update carries the current value, only the stale-validator probe an outdated one.
+ */
+export function runnerFields(resource: ResourceModel): string[] {
+  const locations = [resource.token, ...resource.validators.flatMap((v) => [v.send, v.read])];
+  return [...new Set(locations.flatMap((t) => (t?.in === 'body' ? [t.field] : [])))];
+}
+
 /** The first documented 2xx of a read: its headers and body say what a client gets back. */
 function readSchemaOf(op: SpecOperation | undefined): SpecResponse | undefined {
   return op === undefined ? undefined : successResponses(op)[0];

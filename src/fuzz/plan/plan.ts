@@ -9,7 +9,7 @@ import { describeOperation, type SpecOperation } from '../../model/spec-model.js
 import { checksFor, selectChecks, type CheckId, type ScenarioKind } from '../catalogue.js';
 import { validatorOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
 import { describeLevel, describeParents, missingHeaderReason } from '../model/path-params.js';
-import { noValidatorReason } from '../model/validators.js';
+import { noValidatorReason, type WriteValidator } from '../model/validators.js';
 
 /** One scenario of the plan, to run or skipped with a reason. */
 export interface PlannedScenario {
@@ -20,8 +20,19 @@ export interface PlannedScenario {
   readonly collection: CollectionOnly | undefined;
   readonly op: SpecOperation | undefined;
   readonly checks: readonly CheckId[];
+  /**
+   * The validator mechanism raced, where the operation documents several (the `_rev` body field
+   * and the `If-Match` header): each is its own scenario. Unset: the operation's only one.
+   */
+  readonly validator?: WriteValidator;
   /** Set when the scenario will not run. */
   readonly skipped?: string;
+}
+
+/** The validator mechanism a planned scenario races: the one it names, else its operation's only one. */
+export function plannedValidator(planned: PlannedScenario): WriteValidator | undefined {
+  if (planned.validator !== undefined) return planned.validator;
+  return planned.resource === undefined || planned.op === undefined ? undefined : validatorOf(planned.resource, planned.op);
 }
 
 /** The whole plan. */
