@@ -25,6 +25,11 @@ export interface RegisterModelOptions {
    * to compare weakly on whether it still let one write through per validator.
    */
   readonly comparison?: 'strong' | 'weak';
+  /**
+   * True when the validator is weak in time (a Last-Modified date, one-second resolution, RFC 9110
+   * §8.8.2.2): a write within the same second may hand out the validator it replaced, for any value.
+   */
+  readonly validatorMayStay?: boolean;
   /** Value equality; default: deep equality of JSON values. */
   readonly equals?: (a: unknown, b: unknown) => boolean;
 }
@@ -84,7 +89,7 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
 
   /** True when a successful write answering `newEtag` may follow a state whose validator was `oldEtag`. */
   function validatorMayFollow(s: RegisterState, oldEtag: string | undefined, newEtag: string | undefined, value: unknown): boolean {
-    if (newEtag === undefined || oldEtag === undefined || !sameValidator(newEtag, oldEtag)) return true;
+    if (newEtag === undefined || oldEtag === undefined || !sameValidator(newEtag, oldEtag) || options.validatorMayStay === true) return true;
     return s.exists && equals(s.value, value);
   }
 
