@@ -7,7 +7,7 @@
 import type { CounterHint, StateMachine, TokenLocation } from '../model/hints.js';
 import type { Exchange, RaceObservation } from '../observation.js';
 import { completed, isRecord } from './exchanges.js';
-import { DEFAULT_TOKEN, isWeakTag, readToken as readTokenAt, sentToken } from '../token/index.js';
+import { conditionName, DEFAULT_TOKEN, headerCase, isWeakTag, readToken as readTokenAt, sentToken } from '../token/index.js';
 
 /**
  * The follow-up purposes the checks read. A scenario records each follow-up request with one of
@@ -130,17 +130,7 @@ export function receivedValidator(ex: Exchange, token: TokenLocation): string | 
   return readTokenAt(token, completed(ex))?.text;
 }
 
-/** `If-Match`, `the version field`, `?rev`: how a message names where a validator is sent. */
-export function conditionName(token: TokenLocation): string {
-  switch (token.in) {
-    case 'header':
-      return headerCase(token.condition);
-    case 'body':
-      return `the ${token.field} field`;
-    case 'query':
-      return `?${token.name}`;
-  }
-}
+export { conditionName, headerCase };
 
 /** `If-Match "3"`, `version 3`, `?rev=3`: how a message names a validator as sent. */
 export function describeValidator(token: TokenLocation, value: string | undefined): string {
@@ -153,15 +143,6 @@ export function describeValidator(token: TokenLocation, value: string | undefine
     case 'query':
       return `?${token.name}=${shown}`;
   }
-}
-
-/** `if-match` → `If-Match`, `etag` → `ETag`, for messages. */
-export function headerCase(name: string): string {
-  if (name.toLowerCase() === 'etag') return 'ETag';
-  return name
-    .split('-')
-    .map((part) => (part === '' ? part : part[0]!.toUpperCase() + part.slice(1).toLowerCase()))
-    .join('-');
 }
 
 /** True when the token is an entity tag sent in `If-Match`, where weak tags never match (RFC 9110 §13.1.1). */

@@ -7,9 +7,10 @@
 import { documents } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import { checksFor, selectChecks, type CheckId, type ScenarioKind } from '../catalogue.js';
-import { validatorOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
+import { validatorOf, validatorsOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
 import { describeLevel, describeParents, missingHeaderReason } from '../model/path-params.js';
 import { noValidatorReason, type WriteValidator } from '../model/validators.js';
+import { conditionName } from '../token/index.js';
 
 /** One scenario of the plan, to run or skipped with a reason. */
 export interface PlannedScenario {
@@ -55,6 +56,19 @@ function scenario(
     checks: checksFor(kind),
     ...(skipped === undefined ? {} : { skipped }),
   };
+}
+
+/**
+ * The scenarios of a conditional race of `op`, one per validator mechanism its description
+ * documents (issue 12 item 4: the `_rev` body field *and* If-Match are two promises, and a server
+ * may keep one and ignore the other). With several, each names its mechanism:
+ * `PUT /{db}/{docid} (If-Match)`, `PUT /{db}/{docid} (the _rev field)`.
+ */
+function perMechanism(kind: ScenarioKind, op: SpecOperation, resource: ResourceModel, skipped: string | undefined): PlannedScenario[] {
+  const mechanisms = validatorsOf(resource, op);
+  const one = scenario(kind, op, { resource }, skipped);
+  if (mechanisms.length <= 1) return [one];
+  return mechanisms.map((validator) => ({ ...one, operation: `${one.operation} (${conditionName(validator.send)})`, validator }));
 }
 
 function requiresPrecondition(op: SpecOperation, resource: ResourceModel): boolean {
@@ -114,12 +128,12 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
     // A create PUT that takes no validator only creates: there is no update to race, and the plan says so.
     const createOnly = write.op === (resource.create.kind === 'put' ? resource.create.op : undefined) && validatorOf(resource, write.op) === undefined;
     const onlyCreates = createOnly ? `${describeOperation(write.op)} creates instances and takes no validator: no conditional update to race` : undefined;
-    out.push(scenario('update-race', write.op, owner, onlyCreates ?? noInstance ?? noRead ?? noValidator(resource, write.op)));
+    out.push(...perMechanism('update-race', write.op, resource, onlyCreates ?? noInstance ?? noRead ?? noValidator(resource, write.op)));
     if (!createOnly && requiresPrecondition(write.op, resource)) out.push(scenario('precondition-required', write.op, owner, noInstance));
   }
   if (resource.remove !== undefined) {
     const skip = noInstance ?? noRead ?? (onlyFixtures ? 'the only instances are named fixtures, which the runner never deletes' : undefined) ?? noValidator(resource, resource.remove.op);
-    out.push(scenario('delete-race', resource.remove.op, owner, skip));
+    out.push(...perMechanism('delete-race', resource.remove.op, resource, skip));
   }
   if (resource.create.kind === 'put') {
     const put = resource.create.op;

@@ -8,3 +8,4 @@ export { headerOf, readToken, sentToken, tokenOfState, type ReadTokenState, type
 export { bodyWithToken, pathWithToken, tokenHeaders } from './write.js';
 export { isDateToken, isWeakTag, opaqueTag, tagsMatch, weakness, type Comparison } from './compare.js';
 export { surelyDiffer } from './content.js';
+export { conditionName, headerCase } from './describe.js';
