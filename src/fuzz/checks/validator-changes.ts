@@ -50,18 +50,19 @@ export const validatorChanges: Check = {
     for (const t of readFacts(obs).tokens ?? []) named.set(t, { content: initial, by: 'handed out earlier' });
     if (before?.token !== undefined) named.set(before.token, { content: initial, by: 'the validator before the race' });
     let judged = 0;
-    let weak: string | undefined;
+    // A weak tag handed out again for other content proves nothing (it need not change): noted, never failed.
+    let weakStayed: string | undefined;
     for (const ex of writes) {
       const tag = receivedValidator(ex, token);
       if (tag === undefined) continue;
-      if (isWeakTag(tag)) {
-        weak ??= tag;
-        continue;
-      }
       judged++;
       const content = project(writtenBy(obs, ex));
       const previous = named.get(tag);
       if (previous !== undefined && surelyDiffer(content, previous.content)) {
+        if (isWeakTag(tag)) {
+          weakStayed ??= tag;
+          continue;
+        }
         return failed('validator-changes', obs, {
           title: tag === before?.token ? 'a successful write changed the content and left the validator unchanged' : 'a successful write handed out a validator used before for other content',
           expected: 'a new validator whenever the content changes (a strong validator names one representation)',
@@ -72,17 +73,20 @@ export const validatorChanges: Check = {
       named.set(tag, { content, by: `already handed out by ${who(ex)}` });
     }
     const after = obs.after;
-    const read = after?.exists === true && after.token !== undefined && !isWeakTag(after.token) ? named.get(after.token) : undefined;
-    if (after?.token !== undefined && read !== undefined && surelyDiffer(project(after.value), read.content)) {
-      return failed('validator-changes', obs, {
-        title: after.token === before?.token ? 'the validator read after successful writes is the one from before them, with other content' : 'the read after the race shows a validator with other content than it named',
-        expected: `a validator other than ${after.token} for content other than it named`,
-        received: `the read after the race returned ${after.token}, ${read.by}`,
-        evidence: [...writes, ...(after.exchange === undefined ? [] : [after.exchange])],
-      });
+    const shown = after?.exists === true ? after.token : undefined;
+    const read = shown === undefined ? undefined : named.get(shown);
+    if (shown !== undefined && read !== undefined && surelyDiffer(project(after!.value), read.content)) {
+      if (isWeakTag(shown)) weakStayed ??= shown;
+      else {
+        return failed('validator-changes', obs, {
+          title: shown === before?.token ? 'the validator read after successful writes is the one from before them, with other content' : 'the read after the race shows a validator with other content than it named',
+          expected: `a validator other than ${shown} for content other than it named`,
+          received: `the read after the race returned ${shown}, ${read.by}`,
+          evidence: [...writes, ...(after!.exchange === undefined ? [] : [after!.exchange])],
+        });
+      }
     }
-    if (judged > 0 || read !== undefined) return PASSED;
-    if (weak !== undefined) return skipped(`${weakness(token, weak)}: a weak validator need not change on every write`);
-    return skipped('no successful write handed out a validator, and no read after the race shows one');
+    if (weakStayed !== undefined) return skipped(`${weakness(token, weakStayed)} and stayed while the content changed: a weak validator need not change on every write`);
+    return judged > 0 || shown !== undefined ? PASSED : skipped('no successful write handed out a validator, and no read after the race shows one');
   },
 };

@@ -113,6 +113,37 @@ function withHeaders(resource: ResourceModel, s: PlannedScenario): PlannedScenar
   return gap === undefined ? s : { ...s, skipped: gap };
 }
 
+/** The races of a create by PUT to a client-chosen id: create-if-absent with If-None-Match, else unique-create where a duplicate is promised to conflict. */
+function putCreateScenarios(resource: ResourceModel): PlannedScenario[] {
+  if (resource.create.kind !== 'put') return [];
+  const put = resource.create.op;
+  if (put.headerParams.has('if-none-match')) return [scenario('create-if-absent', put, { resource })];
+  // A 412 promises that a create of an existing id conflicts only where no If-Match (or
+  // If-Unmodified-Since) explains it: an Azure-style PUT blob documents 412 and overwrites.
+  if (documents(put, 409) || (documents(put, 412) && validatorOf(resource, put)?.send.in !== 'header')) return [scenario('unique-create', put, { resource })];
+  return [];
+}
+
+/**
+ * The parent levels the runner creates (`PUT /{db}` of `/{db}/{docid}`) that are no resource of
+ * their own (no GET): each create is a promise too — 201, and 412 "already exists" — and raced as
+ * a unique create (issue 12 item 5), not only used as set-up.
+ */
+function parentCreators(model: OperationModel): ResourceModel[] {
+  const seen = new Set<ResourceModel>(model.resources);
+  const found: ResourceModel[] = [];
+  const visit = (resource: ResourceModel): void => {
+    for (const level of resource.parents) {
+      if (level.kind !== 'create' || seen.has(level.resource)) continue;
+      seen.add(level.resource);
+      found.push(level.resource);
+      visit(level.resource);
+    }
+  };
+  model.resources.forEach(visit);
+  return found;
+}
+
 function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   const out: PlannedScenario[] = [];
   const owner = { resource };
@@ -135,13 +166,7 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
     const skip = noInstance ?? noRead ?? (onlyFixtures ? 'the only instances are named fixtures, which the runner never deletes' : undefined) ?? noValidator(resource, resource.remove.op);
     out.push(...perMechanism('delete-race', resource.remove.op, resource, skip));
   }
-  if (resource.create.kind === 'put') {
-    const put = resource.create.op;
-    if (put.headerParams.has('if-none-match')) out.push(scenario('create-if-absent', put, owner));
-    // A 412 promises that a create of an existing id conflicts only where no If-Match (or
-    // If-Unmodified-Since) explains it: an Azure-style PUT blob documents 412 and overwrites.
-    else if (documents(put, 409) || (documents(put, 412) && validatorOf(resource, put)?.send.in !== 'header')) out.push(scenario('unique-create', put, owner));
-  }
+  out.push(...putCreateScenarios(resource));
   if (resource.create.kind === 'post') {
     const post = resource.create.op;
     const keyed = resource.idempotent.some((i) => i.op === post);
@@ -183,7 +208,8 @@ function withSelected(s: PlannedScenario, selected: ReadonlySet<CheckId>): Plann
 /** Builds the plan for a model, with the checks `--checks` / `--exclude-checks` select (default: all). */
 export function buildPlan(model: OperationModel, selection: { checks?: readonly CheckId[]; exclude?: readonly CheckId[] } = {}): Plan {
   const selected = new Set(selectChecks(selection.checks, selection.exclude));
-  const scenarios = [...model.resources.flatMap(resourceScenarios), ...model.collections.flatMap(collectionScenarios)].map((s) => withSelected(s, selected));
+  const parents = parentCreators(model).flatMap((r) => putCreateScenarios(r).map((s) => withHeaders(r, s)));
+  const scenarios = [...model.resources.flatMap(resourceScenarios), ...parents, ...model.collections.flatMap(collectionScenarios)].map((s) => withSelected(s, selected));
   return { scenarios };
 }
 
