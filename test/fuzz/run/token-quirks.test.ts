@@ -183,6 +183,8 @@ describe('tokens a correct server hands out, sent back as read', () => {
     // Every create the runner set up or raced succeeded; no request ever carried a _rev the server did not hand out.
     const revs = server.seen.filter((r) => r.method === 'PUT' && r.url.startsWith('/docs/')).map((r) => (JSON.parse(r.body) as { _rev?: string })._rev);
     expect(revs.filter((rev) => rev !== undefined && !/^\d+-[0-9a-f]+$/.test(rev))).toEqual([]);
+    // The readOnly _id is the server's: never sent.
+    expect(server.seen.filter((r) => r.method === 'PUT' && /"_id"/.test(r.body)).length).toBe(0);
     expect(failures('update-race PUT /docs/{id}')).toEqual([]);
     expect(failures('unique-create PUT /docs/{id}')).toEqual([]);
     expect(tally('unique-create PUT /docs/{id}', 'unique-create')?.passed ?? 0).toBeGreaterThan(0);
