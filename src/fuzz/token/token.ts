@@ -36,8 +36,3 @@ export function jsonToken(value: unknown): Token | undefined {
 export function textToken(text: string | undefined): Token | undefined {
   return text === undefined ? undefined : { text };
 }
-
-/** True when `token` carries its value in an HTTP header (`If-Match`, `If-Unmodified-Since`). */
-export function isHeaderToken(token: TokenLocation | undefined): token is Extract<TokenLocation, { in: 'header' }> {
-  return token?.in === 'header';
-}
