@@ -11,7 +11,7 @@ export const BUGS = {
   'lost-update-100us': 'Like lost-update, with a ~100 µs gap between the check and the write.',
   'if-match-ignored': 'If-Match must be present but its value is never compared: stale writes succeed.',
   'etag-unchanged': 'A successful write keeps the old ETag.',
-  'etag-reused': 'ETags are a hash of the content, so A→B→A hands out the first tag again.',
+  'etag-reused': 'ETags are made from the modification time in whole seconds: two writes within a second hand out one strong tag for two contents.',
   'weak-etag': 'ETags are served weak (W/"…"); If-Match compares strongly, so no write can ever succeed.',
   'duplicate-create': 'Creates check the unique key, `await`, then insert: concurrent creates with one key all succeed.',
   'server-error-on-conflict': 'A conflict surfaces as an unhandled error: 500 instead of 409.',

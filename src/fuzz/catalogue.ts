@@ -38,7 +38,7 @@ export const CHECK_CATALOGUE = [
   { id: 'single-winner', title: 'of N concurrent writes conditioned on the same validator, exactly one succeeds', scenarios: ['update-race'] },
   { id: 'conflict-status', title: 'every loser gets a documented conflict status (412/409; 428 without a precondition)', scenarios: ['update-race', 'delete-race'] },
   { id: 'no-lost-update', title: 'the final state is the winner’s write and the history is linearizable', scenarios: ['update-race', 'counter-race'] },
-  { id: 'validator-changes', title: 'a successful write changes the ETag/version and never reuses an earlier one', scenarios: ['update-race'] },
+  { id: 'validator-changes', title: 'a successful write that changes the content hands out a validator never handed out for other content', scenarios: ['update-race'] },
   { id: 'stale-validator-rejected', title: 'a write carrying an outdated validator is rejected', scenarios: ['update-race'] },
   { id: 'precondition-required', title: 'a write without a validator is rejected where the spec requires one', scenarios: ['precondition-required'] },
   { id: 'unique-create', title: 'N concurrent creates with one unique key give exactly one 201 and one resource', scenarios: ['unique-create'] },

@@ -6,8 +6,8 @@
  */
 import type { CounterHint, StateMachine, TokenLocation } from '../model/hints.js';
 import type { Exchange, RaceObservation } from '../observation.js';
-import { completed, headerValue, isRecord, jsonBody, parseJson } from './exchanges.js';
-import { tokenName } from '../model/validators.js';
+import { completed, isRecord } from './exchanges.js';
+import { conditionName, DEFAULT_TOKEN, headerCase, isWeakTag, readToken as readTokenAt, sentToken } from '../token/index.js';
 
 /**
  * The follow-up purposes the checks read. A scenario records each follow-up request with one of
@@ -51,8 +51,7 @@ export interface ObservationFacts {
   readonly idempotency?: { readonly header: string };
 }
 
-/** The default token: an `ETag` sent back as `If-Match` (docs/design.md#the-operation-model). */
-export const DEFAULT_TOKEN: TokenLocation = { in: 'header', name: 'etag', condition: 'if-match' };
+export { DEFAULT_TOKEN };
 
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
@@ -118,31 +117,9 @@ export function tokenOf(obs: RaceObservation): TokenLocation {
   return readFacts(obs).token ?? DEFAULT_TOKEN;
 }
 
-function tokenString(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-
 /** The validator a request carried (the If-Match value, the version field, the query parameter), if any. */
 export function sentValidator(ex: Exchange, token: TokenLocation): string | undefined {
-  const { request } = ex;
-  switch (token.in) {
-    case 'header':
-      return headerValue(request.headers, token.condition);
-    case 'body': {
-      const body = parseJson(request.body);
-      return isRecord(body) ? tokenString(body[token.field]) : undefined;
-    }
-    case 'query':
-      return queryParam(request.url, token.name);
-  }
-}
-
-function queryParam(url: string, name: string): string | undefined {
-  try {
-    return new URL(url, 'http://127.0.0.1').searchParams.get(name) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return sentToken(token, ex.request)?.text;
 }
 
 /**
@@ -150,29 +127,10 @@ function queryParam(url: string, name: string): string | undefined {
  * query token the body field of that token name (`rev` ⇄ `_rev`), else the `ETag` header.
  */
 export function receivedValidator(ex: Exchange, token: TokenLocation): string | undefined {
-  const response = completed(ex);
-  if (response === undefined) return undefined;
-  if (token.in === 'header') return headerValue(response.headers, token.name);
-  const body = jsonBody(ex);
-  const field = token.in === 'body' ? token.field : token.name;
-  // A query token's value lives in the body under the matching token name (`?rev=` ⇄ `_rev`),
-  // the same matching the request side uses (model/validators.ts).
-  const key = !isRecord(body) ? undefined : field in body || token.in === 'body' ? field : Object.keys(body).find((k) => tokenName(k) === tokenName(field));
-  const fromBody = isRecord(body) && key !== undefined ? tokenString(body[key]) : undefined;
-  return fromBody ?? (token.in === 'query' ? headerValue(response.headers, 'etag') : undefined);
+  return readTokenAt(token, completed(ex))?.text;
 }
 
-/** `If-Match`, `the version field`, `?rev`: how a message names where a validator is sent. */
-export function conditionName(token: TokenLocation): string {
-  switch (token.in) {
-    case 'header':
-      return headerCase(token.condition);
-    case 'body':
-      return `the ${token.field} field`;
-    case 'query':
-      return `?${token.name}`;
-  }
-}
+export { conditionName, headerCase };
 
 /** `If-Match "3"`, `version 3`, `?rev=3`: how a message names a validator as sent. */
 export function describeValidator(token: TokenLocation, value: string | undefined): string {
@@ -187,24 +145,13 @@ export function describeValidator(token: TokenLocation, value: string | undefine
   }
 }
 
-/** `if-match` → `If-Match`, `etag` → `ETag`, for messages. */
-export function headerCase(name: string): string {
-  if (name.toLowerCase() === 'etag') return 'ETag';
-  return name
-    .split('-')
-    .map((part) => (part === '' ? part : part[0]!.toUpperCase() + part.slice(1).toLowerCase()))
-    .join('-');
-}
-
 /** True when the token is an entity tag sent in `If-Match`, where weak tags never match (RFC 9110 §13.1.1). */
 export function isIfMatchEtag(token: TokenLocation): token is Extract<TokenLocation, { in: 'header' }> {
   return token.in === 'header' && token.condition.toLowerCase() === 'if-match';
 }
 
 /** True for a weak entity tag (`W/"…"`). */
-export function isWeak(tag: string | undefined): boolean {
-  return tag !== undefined && tag.trimStart().startsWith('W/');
-}
+export const isWeak = isWeakTag;
 
 /** The validator the racers were conditioned on: the one read before the race, else the first racer's. */
 export function raceValidator(obs: RaceObservation, token: TokenLocation): string | undefined {

@@ -12,6 +12,7 @@ import { readFacts, tokenOf } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
 import { comparableProjection } from './projection.js';
 import { raceProvesNothing, weakValidatorUsed } from './race-guard.js';
+import { isDateToken } from '../token/index.js';
 import { updateRaceHistory } from './register-history.js';
 
 /**
@@ -24,7 +25,8 @@ function modelFor(obs: RaceObservation, ctx: CheckContext) {
   // A server that let a write through on a weak If-Match compares weakly (stale-validator-rejected
   // reports that); whether it still let only one write through per validator is this check's question.
   const weakWon = weakValidatorUsed(obs) !== undefined && obs.racers.some(succeeded);
-  return registerModel({ conflictStatuses: [...new Set([...DEFAULT_CONFLICT_STATUSES, ...obs.documented.conflictStatuses])], comparison: weakWon ? 'weak' : 'strong' });
+  // A Last-Modified date may stay across writes within one second (RFC 9110 §8.8.2.2).
+  return registerModel({ conflictStatuses: [...new Set([...DEFAULT_CONFLICT_STATUSES, ...obs.documented.conflictStatuses])], comparison: weakWon ? 'weak' : 'strong', validatorMayStay: isDateToken(tokenOf(obs)) });
 }
 
 function judgeRegister(obs: RaceObservation, ctx: CheckContext): CheckOutcome {

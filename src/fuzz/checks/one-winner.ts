@@ -30,6 +30,11 @@ export interface OneWinnerRace {
    * refused only with others had none. Default: the conflict statuses documented for the operation.
    */
   readonly conflictStatuses?: readonly number[];
+  /**
+   * Why several winners prove nothing here, if they do not: the racers' validator is weak (a
+   * Last-Modified date, one-second resolution: writes within one second may all match it).
+   */
+  readonly manyWinnersExplained?: (winners: readonly Exchange[]) => string | undefined;
   /** With exactly one winner, what else must hold (the state after the race). */
   readonly afterOneWinner?: (winner: Exchange) => CheckOutcome;
 }
@@ -41,6 +46,8 @@ export function judgeOneWinner(obs: RaceObservation, race: OneWinnerRace): Check
   const n = obs.racers.length;
   const winners = obs.racers.filter(race.isWinner);
   if (winners.length === 1) return race.afterOneWinner?.(winners[0]!) ?? PASSED;
+  const explained = winners.length > 1 ? race.manyWinnersExplained?.(winners) : undefined;
+  if (explained !== undefined) return skipped(explained);
   const idle = winners.length === 0 ? noContention(obs, [...ALWAYS_CONFLICT, ...(race.conflictStatuses ?? obs.documented.conflictStatuses)]) : undefined;
   if (idle !== undefined) return skipped(idle);
   const unknown = obs.racers.filter(outcomeUnknown);

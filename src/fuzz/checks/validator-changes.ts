@@ -1,11 +1,14 @@
 /**
- * `validator-changes`: each successful write hands out a validator that differs from the one
- * before it and from every one handed out earlier (RFC 9110 §8.8.3: a strong validator changes
- * whenever the representation does). A tag that stays lets stale writers through; one that comes
- * back (content hashes after A → B → A) revives every client that read A long ago.
+ * `validator-changes`: a strong validator names one representation (RFC 9110 §8.8.3), so a tag
+ * handed out for one content must never be handed out for content that surely differs — a write
+ * that changed the content and kept the tag lets stale writers through. A tag that stays for the
+ * same bytes, or comes back with the content it named (a content-hash ETag after A → B → A), is
+ * correct: If-Match on it loses nothing. Weak validators — `W/` tags and Last-Modified dates
+ * (one-second resolution, §8.8.2.2) — need not change on every write and are not judged.
  */
-import { jsonEqual } from '../linearizability/index.js';
-import type { Exchange } from '../observation.js';
+import { parseJson } from '../../model/json.js';
+import type { Exchange, RaceObservation } from '../observation.js';
+import { isDateToken, isWeakTag, surelyDiffer, weakness } from '../token/index.js';
 import type { Check } from './check.js';
 import { inCallOrder, succeeded } from './exchanges.js';
 import { readFacts, receivedValidator, tokenOf } from './facts.js';
@@ -19,48 +22,71 @@ function who(ex: Exchange): string {
   return ex.racer === undefined ? `${ex.request.method} ${ex.request.url}` : `racer ${ex.racer}`;
 }
 
+/** What a successful write stored: a racer's intent, a follow-up's request body. */
+function writtenBy(obs: RaceObservation, ex: Exchange): unknown {
+  const i = obs.racers.indexOf(ex);
+  return i >= 0 ? obs.intents[i] : parseJson(ex.request.body);
+}
+
+/** The content a validator was handed out with, and by whom. */
+interface Named {
+  readonly content: unknown;
+  readonly by: string;
+}
+
 /** The `validator-changes` check. */
 export const validatorChanges: Check = {
   id: 'validator-changes',
   run(obs) {
     const token = tokenOf(obs);
-    const before = obs.before?.token;
-    const earlier = readFacts(obs).tokens ?? [];
+    if (isDateToken(token)) return skipped(`${weakness(token, obs.before?.token)}: it need not change on every write`);
+    const before = obs.before;
     const project = comparableProjection(obs, token);
-    // A write of exactly the value already there may keep its validator: the representation did not change.
-    const rewroteSame = (ex: Exchange): boolean => {
-      const i = obs.racers.indexOf(ex);
-      return i >= 0 && obs.before?.exists === true && jsonEqual(project(obs.intents[i]), project(obs.before.value));
-    };
     const writes = inCallOrder([...obs.racers, ...obs.followUps.map((f) => f.exchange)]).filter((ex) => succeeded(ex) && !NO_NEW_VALIDATOR.has(ex.request.method.toUpperCase()));
     if (writes.length === 0) return skipped('no successful write to judge');
-    const seen = new Map<string, string>(earlier.map((t) => [t, 'handed out earlier']));
-    if (before !== undefined) seen.set(before, 'the validator before the race');
+    // Every validator seen, with the content it named: the ones read before the race name what was read.
+    const named = new Map<string, Named>();
+    const initial = before?.exists === true ? project(before.value) : undefined;
+    for (const t of readFacts(obs).tokens ?? []) named.set(t, { content: initial, by: 'handed out earlier' });
+    if (before?.token !== undefined) named.set(before.token, { content: initial, by: 'the validator before the race' });
     let judged = 0;
+    // A weak tag handed out again for other content proves nothing (it need not change): noted, never failed.
+    let weakStayed: string | undefined;
     for (const ex of writes) {
       const tag = receivedValidator(ex, token);
       if (tag === undefined) continue;
       judged++;
-      const previous = seen.get(tag);
-      if (previous !== undefined && !(tag === before && rewroteSame(ex))) {
+      const content = project(writtenBy(obs, ex));
+      const previous = named.get(tag);
+      if (previous !== undefined && surelyDiffer(content, previous.content)) {
+        if (isWeakTag(tag)) {
+          weakStayed ??= tag;
+          continue;
+        }
         return failed('validator-changes', obs, {
-          title: tag === before ? 'a successful write left the validator unchanged' : 'a successful write handed out a validator used before',
-          expected: 'a new validator after every successful write, never one handed out before',
-          received: `${who(ex)} got ${ex.response!.status} with ${tag}, ${previous}`,
+          title: tag === before?.token ? 'a successful write changed the content and left the validator unchanged' : 'a successful write handed out a validator used before for other content',
+          expected: 'a new validator whenever the content changes (a strong validator names one representation)',
+          received: `${who(ex)} got ${ex.response!.status} with ${tag}, ${previous.by}`,
           evidence: [ex],
         });
       }
-      seen.set(tag, `already handed out by ${who(ex)}`);
+      named.set(tag, { content, by: `already handed out by ${who(ex)}` });
     }
     const after = obs.after;
-    if (before !== undefined && after?.exists === true && after.token === before && !writes.every(rewroteSame)) {
-      return failed('validator-changes', obs, {
-        title: 'the validator read after successful writes is the one from before them',
-        expected: `a validator other than ${before} after ${writes.length} successful write(s)`,
-        received: `the read after the race returned ${before}`,
-        evidence: [...writes, ...(after.exchange === undefined ? [] : [after.exchange])],
-      });
+    const shown = after?.exists === true ? after.token : undefined;
+    const read = shown === undefined ? undefined : named.get(shown);
+    if (shown !== undefined && read !== undefined && surelyDiffer(project(after!.value), read.content)) {
+      if (isWeakTag(shown)) weakStayed ??= shown;
+      else {
+        return failed('validator-changes', obs, {
+          title: shown === before?.token ? 'the validator read after successful writes is the one from before them, with other content' : 'the read after the race shows a validator with other content than it named',
+          expected: `a validator other than ${shown} for content other than it named`,
+          received: `the read after the race returned ${shown}, ${read.by}`,
+          evidence: [...writes, ...(after!.exchange === undefined ? [] : [after!.exchange])],
+        });
+      }
     }
-    return judged > 0 || (before !== undefined && after?.token !== undefined) ? PASSED : skipped('no successful write handed out a validator, and no read after the race shows one');
+    if (weakStayed !== undefined) return skipped(`${weakness(token, weakStayed)} and stayed while the content changed: a weak validator need not change on every write`);
+    return judged > 0 || shown !== undefined ? PASSED : skipped('no successful write handed out a validator, and no read after the race shows one');
   },
 };

@@ -30,6 +30,12 @@ export interface SchemaArbitraryOptions {
    * schema neither declares nor requires are ignored; nested objects are not touched.
    */
   readonly overrides?: Readonly<Record<string, fc.Arbitrary<unknown>>>;
+  /**
+   * Properties of the top-level object (and of each `oneOf`/`allOf` part merged into it) that are
+   * never generated, optional or required: the runner's own (the concurrency token field), which
+   * it leaves out or sets itself. An override of the same name still wins.
+   */
+  readonly omit?: readonly string[];
   /** Schema dialect; default: read from `root`, else `3.0`. Decides `nullable` / `x-nullable` / `$ref` siblings. */
   readonly version?: SpecVersion;
   /** Characters of strings that have no `format`, `pattern` or `enum`; default printable ASCII. */
@@ -42,6 +48,7 @@ export interface Context {
   readonly direction: Direction;
   readonly maxDepth: number;
   readonly overrides: Readonly<Record<string, fc.Arbitrary<unknown>>>;
+  readonly omit: ReadonlySet<string>;
   readonly version: SpecVersion;
   readonly stringUnit: fc.Arbitrary<string> | undefined;
   /** Built arbitraries per schema node and depth; `null` while being built (a cycle). */
@@ -58,6 +65,7 @@ export function makeContext(options: SchemaArbitraryOptions): Context {
     direction: options.direction ?? 'request',
     maxDepth: options.maxDepth ?? 4,
     overrides: options.overrides ?? {},
+    omit: new Set(options.omit ?? []),
     version: options.version ?? specVersionOf(root) ?? '3.0',
     stringUnit: options.stringUnit,
     memo: new Map(),

@@ -30,6 +30,7 @@ interface Plan {
 function plan(flat: Flat, depth: number, ctx: Context, build: BuildNode): Plan {
   const cut = depth > ctx.maxDepth;
   const overrides = depth === 1 ? ctx.overrides : {};
+  const omitted = depth === 1 ? ctx.omit : new Set<string>();
   const names = new Set([...flat.properties.keys(), ...flat.required]);
   const taken = new Set([...names, ...Object.keys(overrides)]);
   const result: Plan = { model: {}, required: [], optional: [], taken };
@@ -42,6 +43,8 @@ function plan(flat: Flat, depth: number, ctx: Context, build: BuildNode): Plan {
       result.required.push(name);
       continue;
     }
+    // The runner's own fields (the token) are never data: it leaves them out or sets them itself.
+    if (omitted.has(name)) continue;
     const allowed = flat.closed.every((keys) => keys.has(name));
     const schemas: Located[] | undefined = flat.properties.get(name);
     if (schemas?.some((s) => excludedByDirection(s.value, ctx))) continue;

@@ -11,6 +11,7 @@
  *   it for a reason of its own (a body stricter than the schema, a permission, a limit), which
  *   says nothing about the validator. Only a conflict status claims "your validator is stale".
  */
+import { isWeakTag, tagsMatch, type Comparison } from '../token/compare.js';
 import { canonicalJson, jsonEqual } from './json-value.js';
 import type { Model, RegisterInput, RegisterOutput, RegisterState } from './types.js';
 
@@ -24,6 +25,11 @@ export interface RegisterModelOptions {
    * to compare weakly on whether it still let one write through per validator.
    */
   readonly comparison?: 'strong' | 'weak';
+  /**
+   * True when the validator is weak in time (a Last-Modified date, one-second resolution, RFC 9110
+   * §8.8.2.2): a write within the same second may hand out the validator it replaced, for any value.
+   */
+  readonly validatorMayStay?: boolean;
   /** Value equality; default: deep equality of JSON values. */
   readonly equals?: (a: unknown, b: unknown) => boolean;
 }
@@ -41,19 +47,18 @@ type Match = 'yes' | 'no' | 'maybe';
 
 /**
  * If-Match evaluated against a state (RFC 9110 §13.1.1): `*` matches any current
- * representation, otherwise strong comparison, so a weak validator never matches.
+ * representation, otherwise the model's comparison (strong by default, so a weak validator never
+ * matches; weak: `W/"x"` ≡ `"x"`), done by the token module.
  */
-function ifMatchAgainst(state: RegisterState, ifMatch: string, comparison: 'strong' | 'weak'): Match {
+function ifMatchAgainst(state: RegisterState, ifMatch: string, comparison: Comparison): Match {
   if (!state.exists) return 'no';
   if (ifMatch.trim() === '*') return 'yes';
-  if (comparison === 'weak') {
-    const opaque = (tag: string | undefined) => tag?.replace(/^W\//, '');
-    if (state.etag === undefined) return opaque(ifMatch) === opaque(state.notEtag) ? 'no' : 'maybe';
-    return opaque(state.etag) === opaque(ifMatch) ? 'yes' : 'no';
+  if (state.etag === undefined) {
+    // The validator is unknown: it "maybe" matches, unless it is the one known superseded.
+    const superseded = state.notEtag !== undefined && (comparison === 'weak' ? tagsMatch(ifMatch, state.notEtag, 'weak') : ifMatch === state.notEtag);
+    return comparison === 'strong' && isWeakTag(ifMatch) ? 'no' : superseded ? 'no' : 'maybe';
   }
-  if (ifMatch.startsWith('W/')) return 'no';
-  if (state.etag === undefined) return ifMatch === state.notEtag ? 'no' : 'maybe';
-  return !state.etag.startsWith('W/') && state.etag === ifMatch ? 'yes' : 'no';
+  return tagsMatch(state.etag, ifMatch, comparison) ? 'yes' : 'no';
 }
 
 function is2xx(status: number): boolean {
@@ -77,9 +82,14 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
     return replaced === undefined ? { exists: true, value } : { exists: true, notEtag: replaced, value };
   }
 
+  /** True when `a` and `b` name the same validator: exactly, or under weak comparison their opaque tags (a gzip-weakened `W/"x"` is `"x"`). */
+  function sameValidator(a: string, b: string): boolean {
+    return comparison === 'weak' ? tagsMatch(a, b, 'weak') : a === b;
+  }
+
   /** True when a successful write answering `newEtag` may follow a state whose validator was `oldEtag`. */
   function validatorMayFollow(s: RegisterState, oldEtag: string | undefined, newEtag: string | undefined, value: unknown): boolean {
-    if (newEtag === undefined || oldEtag === undefined || newEtag !== oldEtag) return true;
+    if (newEtag === undefined || oldEtag === undefined || !sameValidator(newEtag, oldEtag) || options.validatorMayStay === true) return true;
     return s.exists && equals(s.value, value);
   }
 
@@ -88,8 +98,8 @@ export function registerModel(options: RegisterModelOptions = {}): RegisterModel
     if (NOT_FOUND.has(out.status)) return s.exists ? [] : [s];
     if (out.status !== 200 || !s.exists || !equals(s.value, out.value)) return [];
     if (out.etag === undefined) return [s];
-    if (s.etag !== undefined) return s.etag === out.etag ? [s] : [];
-    return out.etag === s.notEtag ? [] : [{ exists: true, etag: out.etag, value: s.value }];
+    if (s.etag !== undefined) return sameValidator(s.etag, out.etag) ? [s] : [];
+    return s.notEtag !== undefined && sameValidator(out.etag, s.notEtag) ? [] : [{ exists: true, etag: out.etag, value: s.value }];
   }
 
   function write(s: RegisterState, input: { ifMatch?: string; value: unknown }, out: RegisterOutput): RegisterState[] {

@@ -11,7 +11,7 @@ import { describeOperation, type SpecModel, type SpecOperation, type SpecRespons
 import { readOperationHints, readStateMachine, type StateMachine } from './hints.js';
 import { isItemPath, itemPathShape, requiredHeaders, resolveParents, type PrefixLookup } from './path-params.js';
 import type { CollectionOnly, CreateStrategy, HintedOperation, OperationHeaders, OperationModel, RequestHeaders, ResourceModel } from './resource-types.js';
-import { readOnlyToken, readShapeOf, validatorFor, type WriteValidator } from './validators.js';
+import { readOnlyToken, readShapeOf, validatorsFor, type WriteValidator } from './validators.js';
 
 export { VERSION_FIELDS } from './validators.js';
 
@@ -53,9 +53,24 @@ function createStrategy(spec: SpecModel, itemPath: string, collectionPath: strin
   return { kind: 'none', reason: `no POST ${collectionPath ?? '(collection)'} answering 201 and no PUT ${itemPath} answering 201` };
 }
 
-/** How `op` of `resource` sends the validator, or undefined when its description takes none (issue 8). */
+/** How `op` of `resource` sends the validator (its first mechanism), or undefined when its description takes none (issue 8). */
 export function validatorOf(resource: ResourceModel, op: SpecOperation): WriteValidator | undefined {
   return resource.validators.find((v) => v.op === op);
+}
+
+/** Every mechanism by which `op` of `resource` sends the validator (the `_rev` field and If-Match): each is its own race. */
+export function validatorsOf(resource: ResourceModel, op: SpecOperation): WriteValidator[] {
+  return resource.validators.filter((v) => v.op === op);
+}
+
+/**
+ * The body fields that carry `resource`'s concurrency token, wherever a write sends it or a read
+ * shows it (`_rev`, `version`): the runner's own, never generated as data. A create leaves them
+ * out, an update carries the current value, only the stale-validator probe an outdated one.
+ */
+export function runnerFields(resource: ResourceModel): string[] {
+  const locations = [resource.token, ...resource.validators.flatMap((v) => [v.send, v.read])];
+  return [...new Set(locations.flatMap((t) => (t?.in === 'body' ? [t.field] : [])))];
 }
 
 /** The first documented 2xx of a read: its headers and body say what a client gets back. */
@@ -118,10 +133,7 @@ function buildResource(spec: SpecModel, itemPath: string, options: ModelOptions,
   // A token hint on one operation also applies to its siblings, but only where they can carry it.
   const shared = all.find((h) => h.hints.token !== undefined)?.hints.token;
   const readShape = readShapeOf(spec, read);
-  const validators = all.flatMap((h) => {
-    const v = validatorFor(spec, readShape, h.op, h.hints.token, shared);
-    return v === undefined ? [] : [v];
-  });
+  const validators = all.flatMap((h) => validatorsFor(spec, readShape, h.op, h.hints.token, shared));
   const primary = validators.find((v) => writes.some((w) => w.op === v.op)) ?? validators[0];
   const token = primary?.read ?? readOnlyToken(readShape);
   const create = createStrategy(spec, itemPath, collectionPath, idParams);

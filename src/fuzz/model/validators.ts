@@ -72,35 +72,41 @@ function fromHint(shape: ReadShape, op: SpecOperation, hint: TokenLocation): Wri
 }
 
 /**
- * How `op` is made conditional, or undefined when its description takes no validator. `shared`
- * is a hint written on another operation of the same resource: it applies here only where this
- * operation can carry it (the header parameter, the query parameter, or a request body).
+ * Every way `op` is made conditional, each its own race (CouchDB documents both the `_rev` body
+ * field and `If-Match`): empty when its description takes no validator. An operation's own hint
+ * names its one mechanism; `shared` is a hint written on another operation of the same resource,
+ * applied here only where this operation can carry it (the header parameter, the query parameter,
+ * or a request body). Otherwise each documented mechanism, in this order: an ETag sent in
+ * If-Match, a version field in both representations of a write that promises conflicts (409/412),
+ * a query parameter named like a version token, and Last-Modified sent in If-Unmodified-Since
+ * (a weak validator, raced only where nothing stronger is documented).
  */
-export function validatorFor(spec: SpecModel, shape: ReadShape, op: SpecOperation, own: TokenLocation | undefined, shared: TokenLocation | undefined): WriteValidator | undefined {
-  if (own !== undefined) return fromHint(shape, op, own);
+export function validatorsFor(spec: SpecModel, shape: ReadShape, op: SpecOperation, own: TokenLocation | undefined, shared: TokenLocation | undefined): WriteValidator[] {
+  if (own !== undefined) return [fromHint(shape, op, own)];
   if (shared !== undefined) {
     const carries =
       shared.in === 'header' ? op.headerParams.has(shared.condition) : shared.in === 'query' ? op.parameters.some((p) => p.in === 'query' && p.name === shared.name) : op.requestBody !== undefined;
-    if (carries) return fromHint(shape, op, shared);
+    if (carries) return [fromHint(shape, op, shared)];
   }
+  const found: WriteValidator[] = [];
   if (shape.headers.has('etag') && op.headerParams.has('if-match')) {
     const token: TokenLocation = { in: 'header', name: 'etag', condition: 'if-match' };
-    return { op, send: token, read: token, source: 'inferred' };
-  }
-  if (shape.headers.has('last-modified') && op.headerParams.has('if-unmodified-since')) {
-    const token: TokenLocation = { in: 'header', name: 'last-modified', condition: 'if-unmodified-since' };
-    return { op, send: token, read: token, source: 'inferred' };
+    found.push({ op, send: token, read: token, source: 'inferred' });
   }
   // A version field in both representations of a write that promises conflicts (409/412).
   if (documents(op, 409) || documents(op, 412)) {
     const readField = shape.fields.find((f) => VERSION_NAMES.has(tokenName(f)));
     const sent = readField === undefined ? undefined : matchingField(bodyFields(spec, op), readField);
-    if (readField !== undefined && sent !== undefined) return { op, send: { in: 'body', field: sent }, read: { in: 'body', field: readField }, source: 'inferred' };
+    if (readField !== undefined && sent !== undefined) found.push({ op, send: { in: 'body', field: sent }, read: { in: 'body', field: readField }, source: 'inferred' });
   }
   // A query parameter named like a version token (`rev`, `version`, `etag`).
   const query = op.parameters.find((p) => p.in === 'query' && VERSION_NAMES.has(tokenName(p.name)));
-  if (query !== undefined) return { op, send: { in: 'query', name: query.name }, read: readForQuery(shape, query.name), source: 'inferred' };
-  return undefined;
+  if (query !== undefined) found.push({ op, send: { in: 'query', name: query.name }, read: readForQuery(shape, query.name), source: 'inferred' });
+  if (found.length === 0 && shape.headers.has('last-modified') && op.headerParams.has('if-unmodified-since')) {
+    const token: TokenLocation = { in: 'header', name: 'last-modified', condition: 'if-unmodified-since' };
+    found.push({ op, send: token, read: token, source: 'inferred' });
+  }
+  return found;
 }
 
 /** Where a resource's token is read when none of its writes takes one: an ETag or Last-Modified the GET hands out. */

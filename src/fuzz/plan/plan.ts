@@ -7,9 +7,10 @@
 import { documents } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import { checksFor, selectChecks, type CheckId, type ScenarioKind } from '../catalogue.js';
-import { validatorOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
+import { validatorOf, validatorsOf, type CollectionOnly, type HintedOperation, type OperationModel, type ResourceModel } from '../model/operation-model.js';
 import { describeLevel, describeParents, missingHeaderReason } from '../model/path-params.js';
-import { noValidatorReason } from '../model/validators.js';
+import { noValidatorReason, type WriteValidator } from '../model/validators.js';
+import { conditionName } from '../token/index.js';
 
 /** One scenario of the plan, to run or skipped with a reason. */
 export interface PlannedScenario {
@@ -20,8 +21,19 @@ export interface PlannedScenario {
   readonly collection: CollectionOnly | undefined;
   readonly op: SpecOperation | undefined;
   readonly checks: readonly CheckId[];
+  /**
+   * The validator mechanism raced, where the operation documents several (the `_rev` body field
+   * and the `If-Match` header): each is its own scenario. Unset: the operation's only one.
+   */
+  readonly validator?: WriteValidator;
   /** Set when the scenario will not run. */
   readonly skipped?: string;
+}
+
+/** The validator mechanism a planned scenario races: the one it names, else its operation's only one. */
+export function plannedValidator(planned: PlannedScenario): WriteValidator | undefined {
+  if (planned.validator !== undefined) return planned.validator;
+  return planned.resource === undefined || planned.op === undefined ? undefined : validatorOf(planned.resource, planned.op);
 }
 
 /** The whole plan. */
@@ -44,6 +56,19 @@ function scenario(
     checks: checksFor(kind),
     ...(skipped === undefined ? {} : { skipped }),
   };
+}
+
+/**
+ * The scenarios of a conditional race of `op`, one per validator mechanism its description
+ * documents (issue 12 item 4: the `_rev` body field *and* If-Match are two promises, and a server
+ * may keep one and ignore the other). With several, each names its mechanism:
+ * `PUT /{db}/{docid} (If-Match)`, `PUT /{db}/{docid} (the _rev field)`.
+ */
+function perMechanism(kind: ScenarioKind, op: SpecOperation, resource: ResourceModel, skipped: string | undefined): PlannedScenario[] {
+  const mechanisms = validatorsOf(resource, op);
+  const one = scenario(kind, op, { resource }, skipped);
+  if (mechanisms.length <= 1) return [one];
+  return mechanisms.map((validator) => ({ ...one, operation: `${one.operation} (${conditionName(validator.send)})`, validator }));
 }
 
 function requiresPrecondition(op: SpecOperation, resource: ResourceModel): boolean {
@@ -88,6 +113,37 @@ function withHeaders(resource: ResourceModel, s: PlannedScenario): PlannedScenar
   return gap === undefined ? s : { ...s, skipped: gap };
 }
 
+/** The races of a create by PUT to a client-chosen id: create-if-absent with If-None-Match, else unique-create where a duplicate is promised to conflict. */
+function putCreateScenarios(resource: ResourceModel): PlannedScenario[] {
+  if (resource.create.kind !== 'put') return [];
+  const put = resource.create.op;
+  if (put.headerParams.has('if-none-match')) return [scenario('create-if-absent', put, { resource })];
+  // A 412 promises that a create of an existing id conflicts only where no If-Match (or
+  // If-Unmodified-Since) explains it: an Azure-style PUT blob documents 412 and overwrites.
+  if (documents(put, 409) || (documents(put, 412) && validatorOf(resource, put)?.send.in !== 'header')) return [scenario('unique-create', put, { resource })];
+  return [];
+}
+
+/**
+ * The parent levels the runner creates (`PUT /{db}` of `/{db}/{docid}`) that are no resource of
+ * their own (no GET): each create is a promise too — 201, and 412 "already exists" — and raced as
+ * a unique create (issue 12 item 5), not only used as set-up.
+ */
+function parentCreators(model: OperationModel): ResourceModel[] {
+  const seen = new Set<ResourceModel>(model.resources);
+  const found: ResourceModel[] = [];
+  const visit = (resource: ResourceModel): void => {
+    for (const level of resource.parents) {
+      if (level.kind !== 'create' || seen.has(level.resource)) continue;
+      seen.add(level.resource);
+      found.push(level.resource);
+      visit(level.resource);
+    }
+  };
+  model.resources.forEach(visit);
+  return found;
+}
+
 function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
   const out: PlannedScenario[] = [];
   const owner = { resource };
@@ -103,20 +159,14 @@ function resourceScenarios(resource: ResourceModel): PlannedScenario[] {
     // A create PUT that takes no validator only creates: there is no update to race, and the plan says so.
     const createOnly = write.op === (resource.create.kind === 'put' ? resource.create.op : undefined) && validatorOf(resource, write.op) === undefined;
     const onlyCreates = createOnly ? `${describeOperation(write.op)} creates instances and takes no validator: no conditional update to race` : undefined;
-    out.push(scenario('update-race', write.op, owner, onlyCreates ?? noInstance ?? noRead ?? noValidator(resource, write.op)));
+    out.push(...perMechanism('update-race', write.op, resource, onlyCreates ?? noInstance ?? noRead ?? noValidator(resource, write.op)));
     if (!createOnly && requiresPrecondition(write.op, resource)) out.push(scenario('precondition-required', write.op, owner, noInstance));
   }
   if (resource.remove !== undefined) {
     const skip = noInstance ?? noRead ?? (onlyFixtures ? 'the only instances are named fixtures, which the runner never deletes' : undefined) ?? noValidator(resource, resource.remove.op);
-    out.push(scenario('delete-race', resource.remove.op, owner, skip));
+    out.push(...perMechanism('delete-race', resource.remove.op, resource, skip));
   }
-  if (resource.create.kind === 'put') {
-    const put = resource.create.op;
-    if (put.headerParams.has('if-none-match')) out.push(scenario('create-if-absent', put, owner));
-    // A 412 promises that a create of an existing id conflicts only where no If-Match (or
-    // If-Unmodified-Since) explains it: an Azure-style PUT blob documents 412 and overwrites.
-    else if (documents(put, 409) || (documents(put, 412) && validatorOf(resource, put)?.send.in !== 'header')) out.push(scenario('unique-create', put, owner));
-  }
+  out.push(...putCreateScenarios(resource));
   if (resource.create.kind === 'post') {
     const post = resource.create.op;
     const keyed = resource.idempotent.some((i) => i.op === post);
@@ -158,7 +208,9 @@ function withSelected(s: PlannedScenario, selected: ReadonlySet<CheckId>): Plann
 /** Builds the plan for a model, with the checks `--checks` / `--exclude-checks` select (default: all). */
 export function buildPlan(model: OperationModel, selection: { checks?: readonly CheckId[]; exclude?: readonly CheckId[] } = {}): Plan {
   const selected = new Set(selectChecks(selection.checks, selection.exclude));
-  const scenarios = [...model.resources.flatMap(resourceScenarios), ...model.collections.flatMap(collectionScenarios)].map((s) => withSelected(s, selected));
+  // A parent's create-if-absent race reads the instance back, which a level without a GET cannot: only unique creates.
+  const parents = parentCreators(model).flatMap((r) => putCreateScenarios(r).filter((s) => s.kind === 'unique-create').map((s) => withHeaders(r, s)));
+  const scenarios = [...model.resources.flatMap(resourceScenarios), ...parents, ...model.collections.flatMap(collectionScenarios)].map((s) => withSelected(s, selected));
   return { scenarios };
 }
 

@@ -44,12 +44,14 @@ export function requestContentType(op: SpecOperation): string {
 /**
  * An arbitrary of request bodies for `op` (undefined when it takes no body the runner can write).
  * Values are what the schema describes; {@link serializeBody} writes them in the media type.
- * `overrides` pins properties (unique fields, version fields).
+ * `overrides` pins properties (unique fields); `omit` names the fields the runner owns (the
+ * concurrency token, {@link runnerFields}), never generated.
  */
 export function bodyArbitrary(
   spec: SpecModel,
   op: SpecOperation,
   overrides: Readonly<Record<string, fc.Arbitrary<unknown>>> = {},
+  omit: readonly string[] = [],
 ): fc.Arbitrary<unknown> | undefined {
   const media = requestMedia(op);
   if (media === undefined) return undefined;
@@ -63,6 +65,7 @@ export function bodyArbitrary(
     direction: 'request',
     version: spec.version,
     overrides,
+    omit,
   });
 }
 

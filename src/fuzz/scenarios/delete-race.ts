@@ -4,16 +4,17 @@
  */
 import type { RaceObservation } from '../observation.js';
 import { createInstance, readState, type SetupFailure } from './instances.js';
-import { validatorOf } from '../model/operation-model.js';
+import { plannedValidator } from '../plan/plan.js';
 import { noValidatorReason } from '../model/validators.js';
 import { observe, opLabel, requestFor, setupFailed } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
+import { tokenOfState } from '../token/index.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
 
 async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObservation | SetupFailure> {
   const resource = ctx.planned.resource!;
   const op = ctx.planned.op!;
-  const validator = validatorOf(resource, op);
+  const validator = plannedValidator(ctx.planned);
   // Unconditional deletes may all "succeed" idempotently; only a conditional race has one winner,
   // and only a DELETE whose description takes a validator promises one (the plan skips the rest).
   if (validator === undefined) return setupFailed(noValidatorReason(opLabel(op)));
@@ -22,7 +23,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const before = await readState(ctx.client, resource, instance.path, validator.read);
   if (!before.exists) return setupFailed(`the instance at ${instance.path} cannot be read back`, before.exchange);
   if (before.token === undefined) return setupFailed(`GET ${resource.itemPath} returned no concurrency token`, before.exchange);
-  const request = requestFor(resource, op, instance.path, undefined, { token: validator.send, value: before.token });
+  const request = requestFor(resource, op, instance.path, undefined, { token: validator.send, value: tokenOfState(before, validator.read) });
   const race = await ctx.client.race(input.bodies.map(() => request));
   const after = await readState(ctx.client, resource, instance.path, validator.read);
   return observe(ctx, race, { kind: 'delete-race', before, intents: input.bodies, after, facts: { token: validator.send, instance: instance.path } });

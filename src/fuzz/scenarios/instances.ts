@@ -7,10 +7,11 @@ import { parseJson } from '../../model/json.js';
 import type { SpecModel } from '../../model/spec-model.js';
 import type { HttpClient } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
-import { validatorOf, type CreateStrategy, type ResourceModel } from '../model/operation-model.js';
+import { runnerFields, validatorOf, type CreateStrategy, type ResourceModel } from '../model/operation-model.js';
 import type { Exchange, ReadState, ReceivedResponse } from '../observation.js';
 import { bodyArbitrary, freshId, requestContentType, serializeBody, uniquifyFields } from './bodies.js';
 import { pathFor, requestFor, specHeaders } from './requests.js';
+import { readToken, tokenOfState, type Token } from '../token/index.js';
 
 /** One created instance of a resource. */
 export interface Instance {
@@ -54,7 +55,7 @@ export class CreatedResources {
       try {
         // Each DELETE sends the validator where it takes one (CouchDB: `?rev=`), read fresh.
         const validator = validatorOf(instance.resource, remove.op);
-        let value: string | undefined;
+        let value: Token | undefined;
         // A parent level without a GET (PUT /tenants/{tenant} only) is deleted unread.
         if (instance.resource.read !== undefined) {
           const state = await readState(client, instance.resource, instance.path, validator?.read);
@@ -62,7 +63,7 @@ export class CreatedResources {
             deleted += 1;
             continue;
           }
-          value = state.token;
+          value = tokenOfState(state, validator?.read);
         }
         const exchange = await client.send(requestFor(instance.resource, remove.op, instance.path, undefined, { token: validator?.send, value }));
         if (exchange.response !== undefined && exchange.response.status < 300) deleted += 1;
@@ -97,16 +98,6 @@ export function freshIds(resource: ResourceModel): { ids: Record<string, string>
   return { ids, id: ids[resource.idParam]! };
 }
 
-/** Reads the concurrency token from a response, wherever the resource keeps it. */
-export function tokenOf(token: TokenLocation | undefined, exchange: Exchange): string | undefined {
-  const response = exchange.response;
-  if (token === undefined || response === undefined) return undefined;
-  if (token.in === 'header') return response.headers[token.name];
-  const field = token.in === 'body' ? token.field : token.name;
-  const value = (parseJson(response.body) as Record<string, unknown> | undefined)?.[field];
-  return value === undefined || value === null ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 /**
  * GETs an instance and reads its state; the token from `read` (where the racing operation's
  * validator comes from), by default the resource's.
@@ -115,7 +106,7 @@ export async function readState(client: HttpClient, resource: ResourceModel, pat
   const exchange = await client.send({ method: 'GET', path: pathFor(resource.read, path), headers: specHeaders(resource, resource.read) });
   const status = exchange.response?.status;
   if (status === 404 || status === 410) return { exists: false, exchange };
-  const token = tokenOf(read, exchange);
+  const token = readToken(read, exchange.response)?.text;
   const value = exchange.response === undefined ? undefined : parseJson(exchange.response.body);
   return { exists: status !== undefined && status < 300, ...(token === undefined ? {} : { token }), ...(value === undefined ? {} : { value }), exchange };
 }
@@ -190,7 +181,7 @@ export async function createInstance(
   if ('reason' in parents) return parents;
   const params = parents.params;
   const create = resource.create;
-  const arbitrary = bodyArbitrary(spec, create.op);
+  const arbitrary = bodyArbitrary(spec, create.op, {}, runnerFields(resource));
   const sampled = arbitrary === undefined ? undefined : fc.sample(arbitrary, { seed, numRuns: 1 })[0];
   const unique = uniquifyFields(spec, create.op, sampled, resource.uniqueFields);
   // Pinned fields (a counter's small stock) override what the schema sampled.

@@ -5,11 +5,12 @@
 import fc from 'fast-check';
 import type { SpecOperation } from '../../model/spec-model.js';
 import { bodyArbitrary } from './bodies.js';
+import { runnerFields } from '../model/operation-model.js';
 import type { RaceInput, ScenarioContext } from './scenario.js';
 
 /** Racer bodies for `op`, 2 to `ctx.concurrency` of them; shrinking removes racers first. */
 export function raceInputArbitrary(ctx: ScenarioContext, op: SpecOperation, overrides: Readonly<Record<string, fc.Arbitrary<unknown>>> = {}): fc.Arbitrary<RaceInput> {
-  const body = bodyArbitrary(ctx.spec, op, overrides);
+  const body = bodyArbitrary(ctx.spec, op, overrides, ctx.planned.resource === undefined ? [] : runnerFields(ctx.planned.resource));
   const max = Math.max(2, ctx.concurrency);
   return fc.record({
     bodies:

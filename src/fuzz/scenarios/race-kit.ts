@@ -13,6 +13,7 @@ import type { RaceResult } from '../race/types.js';
 import { freshId } from './bodies.js';
 import { createdId, fillParents, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
 import { requestFor, type HeaderSource } from './requests.js';
+import { tokenOfState, type ReadTokenState, type Token } from '../token/index.js';
 import type { ScenarioContext } from './scenario.js';
 
 /** A follow-up request of an observation. */
@@ -48,9 +49,9 @@ export async function parentParams(ctx: ScenarioContext, resource: ResourceModel
  * or nothing where its description takes no validator (a transition or a purchase that does not
  * take If-Match must not be sent one).
  */
-export function conditioningOf(resource: ResourceModel | undefined, op: SpecOperation, state: { readonly token?: string } | undefined): { token: TokenLocation | undefined; value: string | undefined } {
-  const send = resource === undefined ? undefined : validatorOf(resource, op)?.send;
-  return { token: send, value: send === undefined ? undefined : state?.token };
+export function conditioningOf(resource: ResourceModel | undefined, op: SpecOperation, state: ReadTokenState | undefined): { token: TokenLocation | undefined; value: Token | undefined } {
+  const validator = resource === undefined ? undefined : validatorOf(resource, op);
+  return { token: validator?.send, value: validator === undefined ? undefined : tokenOfState(state, validator.read) };
 }
 
 /** Where a scenario's requests take their operations' required headers from: its resource or collection. */

@@ -3,34 +3,15 @@
  * field, a query parameter), and the required query and header parameters the description gives
  * values for (`?restype=container`, `x-ms-blob-type: BlockBlob`).
  */
-import { parseJson } from '../../model/json.js';
 import type { SpecOperation } from '../../model/spec-model.js';
 import type { ClientRequest } from '../http/client.js';
 import type { TokenLocation } from '../model/hints.js';
 import type { RequestHeaders } from '../model/resource-types.js';
 import { requiredQuery, withQuery } from '../model/path-params.js';
 import { requestContentType, serializeBody } from './bodies.js';
+import { bodyWithToken, pathWithToken, tokenHeaders, type Token } from '../token/index.js';
 
-/** The request headers that carry `value` as the precondition, for a header token. */
-export function tokenHeaders(token: TokenLocation | undefined, value: string | undefined): Record<string, string> {
-  if (token?.in !== 'header' || value === undefined) return {};
-  return { [token.condition]: value };
-}
-
-/** `path` with the token as a query parameter, for a query token. */
-export function withToken(token: TokenLocation | undefined, path: string, value: string | undefined): string {
-  if (token?.in !== 'query' || value === undefined) return path;
-  return withQuery(path, [[token.name, value]]);
-}
-
-/** A body with the token put in its version field, for a body token. */
-export function bodyWithToken(token: TokenLocation | undefined, body: unknown, value: string | undefined): unknown {
-  if (token?.in !== 'body' || value === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const parsed = parseJson(value);
-  return { ...(body as Record<string, unknown>), [token.field]: parsed ?? value };
-}
-
-/** `path` with `op`'s required query parameters, valued as its description says (the token's own left to {@link withToken}). */
+/** `path` with `op`'s required query parameters, valued as its description says (the token's own left to pathWithToken). */
 export function pathFor(op: SpecOperation | undefined, path: string, token?: TokenLocation): string {
   return op === undefined ? path : withQuery(path, requiredQuery(op, token?.in === 'query' ? token.name : undefined));
 }
@@ -55,14 +36,14 @@ export function requestFor(
   op: SpecOperation,
   path: string,
   body: unknown,
-  conditioning: { readonly token: TokenLocation | undefined; readonly value: string | undefined },
+  conditioning: { readonly token: TokenLocation | undefined; readonly value: Token | undefined },
   headers: Readonly<Record<string, string>> = {},
 ): ClientRequest {
   const { token, value } = conditioning;
   const payload = bodyWithToken(token, body, value);
   return {
     method: op.method.toUpperCase(),
-    path: withToken(token, pathFor(op, path, token), value),
+    path: pathWithToken(token, pathFor(op, path, token), value),
     headers: { ...specHeaders(source, op), ...tokenHeaders(token, value), ...headers, ...(payload === undefined ? {} : { 'content-type': requestContentType(op) }) },
     ...(payload === undefined ? {} : { body: serializeBody(op, payload) }),
   };
