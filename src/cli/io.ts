@@ -7,4 +7,6 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour is used only then, and never with `NO_COLOR`). */
   readonly isTTY: boolean;
+  /** What a spec argument `-` reads; default `process.stdin`. */
+  readonly stdin?: AsyncIterable<Buffer | string> & { readonly isTTY?: boolean };
 }

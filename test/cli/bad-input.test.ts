@@ -140,7 +140,8 @@ describe('conflictcheck lint: a crashing rule', () => {
   ])('a rule function that %s exits 2 naming the rule and the file, never clean', async (_, fn) => {
     const dir = tempProject({
       'api.yaml': SPEC,
-      '.spectral.mjs': `export default { rules: { 'exploding-rule': { given: '$.info', severity: 'hint', then: { function: ${fn} } } } };\n`,
+      // Extends conflictcheck: a config without it gets a warning line of its own.
+      '.spectral.mjs': `import conflictcheck from 'conflictcheck';\nexport default { extends: [conflictcheck], rules: { 'exploding-rule': { given: '$.info', severity: 'hint', then: { function: ${fn} } } } };\n`,
     });
     const run = await cli(dir, ['lint', 'api.yaml']);
     expectBadInput(run, 'api.yaml', /^conflictcheck: rule exploding-rule crashed on api\.yaml: kaboom$/);
@@ -149,8 +150,9 @@ describe('conflictcheck lint: a crashing rule', () => {
   it('a crashing rule inside per-file overrides is still reported', async () => {
     const dir = tempProject({
       'api.yaml': SPEC,
-      '.spectral.mjs': `function explode() { throw new Error('kaboom'); }
-export default { rules: {}, overrides: [{ files: ['*.yaml'], rules: { 'exploding-rule': { given: '$.info', then: { function: explode } } } }] };\n`,
+      '.spectral.mjs': `import conflictcheck from 'conflictcheck';
+function explode() { throw new Error('kaboom'); }
+export default { extends: [conflictcheck], rules: {}, overrides: [{ files: ['*.yaml'], rules: { 'exploding-rule': { given: '$.info', then: { function: explode } } } }] };\n`,
     });
     const run = await cli(dir, ['lint', 'api.yaml']);
     expectBadInput(run, 'api.yaml', /crashed on api\.yaml: kaboom/);

@@ -20,6 +20,7 @@ import { fuzz, type FuzzOptions, type FuzzReport } from '../../fuzz/run.js';
 import type { CliIo } from '../io.js';
 import { packageVersion } from '../package-info.js';
 import { printError } from '../print-error.js';
+import { absoluteSpecArgument } from '../../spec/source.js';
 import { DEFAULT_CONCURRENCY, type FuzzArgs } from './fuzz.js';
 
 function statuses(text: string | undefined): number[] | undefined {
@@ -47,7 +48,7 @@ export function fuzzOptions(args: FuzzArgs, io: CliIo, credentials: ResolvedCred
   const seed = optionalNumber('--seed', args.seed, true);
   const deadline = optionalNumber('--deadline', args.deadline);
   return {
-    spec: resolve(io.cwd, args.spec),
+    spec: absoluteSpecArgument(args.spec, io.cwd),
     ...(args.baseUrl === undefined ? {} : { baseUrl: args.baseUrl }),
     headers: credentials.headers,
     query: credentials.query,
