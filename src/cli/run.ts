@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { ConflictcheckError } from '../errors.js';
 import type { CommandRunner } from './commands/command.js';
+import { checksCommand } from './commands/checks.js';
 import { fuzzCommand } from './commands/fuzz.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
@@ -58,7 +59,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .command(lintCommand(io, setRunner))
       .command(rulesCommand(io, setRunner))
       .command(fuzzCommand(io, setRunner))
-      .demandCommand(1, 'give a command: lint, rules or fuzz')
+      .command(checksCommand(io, setRunner))
+      .demandCommand(1, 'give a command: lint, rules, fuzz or checks')
       .strict()
       .recommendCommands()
       .version(packageVersion())
