@@ -6,6 +6,7 @@
  * CLI's chunks in `dist/cli/`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,31 +15,46 @@ export type DocKind = 'rules' | 'checks';
 
 let cachedRoot: string | null | undefined;
 
-/** This module's own file. */
-function thisFile(): string {
-  // The CommonJS build has no import.meta (esbuild leaves it empty), but a __filename; the CLI
-  // bundle defines __filename as its chunk's file; ES modules have import.meta.url.
-  if (typeof __filename === 'string' && __filename !== '') return __filename;
-  return fileURLToPath(import.meta.url);
+/**
+ * Where to start looking for the package root, in order: this module's own directory wherever it
+ * has one — the ES build's `import.meta.url`, the CommonJS build's `__filename` (its `import.meta`
+ * is left empty), the CLI chunk's `__filename` (defined by its build) — then, for code run without
+ * either (the `spectral` CLI evaluates a ruleset it bundled in a `Function` scope, whose `require`
+ * has no `resolve`), the `conflictcheck` package that resolves from the working directory: the one
+ * the user's project installed, which that CLI bundled.
+ */
+const START_DIRS: readonly (() => string)[] = [
+  () => (typeof __filename === 'string' && __filename !== '' ? dirname(__filename) : ''),
+  () => {
+    const url = (import.meta as { url?: unknown }).url;
+    return typeof url === 'string' && url.startsWith('file:') ? dirname(fileURLToPath(url)) : '';
+  },
+  () => dirname(createRequire(join(process.cwd(), 'package.json')).resolve('conflictcheck/package.json')),
+];
+
+/** The directory at or above `dir` whose package.json names conflictcheck, or null. */
+function rootAbove(dir: string): string | null {
+  for (let at = dir; ; at = dirname(at)) {
+    const manifest = join(at, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'conflictcheck') return at;
+    if (dirname(at) === at) return null;
+  }
 }
 
 /** The package root directory, or null when this code runs outside its package. */
 function findRoot(): string | null {
   if (cachedRoot !== undefined) return cachedRoot;
-  let dir = dirname(thisFile());
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'conflictcheck') {
-      cachedRoot = dir;
-      return dir;
+  cachedRoot = null;
+  for (const start of START_DIRS) {
+    try {
+      const dir = start();
+      cachedRoot = dir === '' ? null : rootAbove(dir);
+    } catch {
+      // This way of looking found nothing (no module path, nothing resolves): try the next.
     }
-    const parent = dirname(dir);
-    if (parent === dir) {
-      cachedRoot = null;
-      return null;
-    }
-    dir = parent;
+    if (cachedRoot !== null) break;
   }
+  return cachedRoot;
 }
 
 /** The package root directory. */

@@ -2,7 +2,7 @@
 import { CHECK_CATALOGUE, scenariosJudgedBy } from '../../fuzz/catalogue.js';
 import type { CliIo } from '../io.js';
 import type { ChecksArgs } from './checks.js';
-import { printDoc, textTable } from './doc-listing.js';
+import { printListing, textTable } from './doc-listing.js';
 
 /** One row of the check table. */
 export interface CheckListing {
@@ -20,12 +20,7 @@ export function checkSummaries(): CheckListing[] {
 
 /** Runs a parsed `checks` command; resolves to the exit code. */
 export async function runChecks(args: ChecksArgs, io: CliIo): Promise<number> {
-  const rows = checkSummaries();
-  if (args.id !== undefined) return printDoc(io, 'checks', args.id, rows, args.json);
-  io.stdout.write(
-    args.json
-      ? `${JSON.stringify(rows, null, 2)}\n`
-      : textTable(['CHECK', 'SCENARIOS', 'ASSERTS'], rows.map((r) => [r.id, r.scenarios === 'all' ? 'all' : r.scenarios.join(','), r.title])),
+  return printListing(io, 'checks', args, checkSummaries(), (rows) =>
+    textTable(['CHECK', 'SCENARIOS', 'ASSERTS'], rows.map((r) => [r.id, r.scenarios === 'all' ? 'all' : r.scenarios.join(','), r.title])),
   );
-  return 0;
 }

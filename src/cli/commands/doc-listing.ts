@@ -41,3 +41,13 @@ export function printDoc(io: CliIo, kind: DocKind, id: string, entries: readonly
   io.stdout.write(json ? `${JSON.stringify({ ...entry, doc: text }, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 }
+
+/**
+ * The whole of `rules [id]` / `checks [id]`: with an id, that entry's doc; else every entry, as
+ * JSON or as the text table `table` draws. Resolves to the exit code.
+ */
+export function printListing<E extends ListedEntry>(io: CliIo, kind: DocKind, args: { readonly id?: string; readonly json: boolean }, entries: readonly E[], table: (entries: readonly E[]) => string): number {
+  if (args.id !== undefined) return printDoc(io, kind, args.id, entries, args.json);
+  io.stdout.write(args.json ? `${JSON.stringify(entries, null, 2)}\n` : table(entries));
+  return 0;
+}

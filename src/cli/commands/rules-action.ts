@@ -1,7 +1,7 @@
 /** What `conflictcheck rules [id]` does: print the rule table, or one rule's doc. */
 import ruleset from '../../ruleset.js';
 import type { CliIo } from '../io.js';
-import { printDoc, textTable } from './doc-listing.js';
+import { printListing, textTable } from './doc-listing.js';
 import type { RulesArgs } from './rules.js';
 
 /** One row of the rule table. */
@@ -24,12 +24,7 @@ export function ruleSummaries(): RuleSummary[] {
 
 /** Runs a parsed `rules` command; resolves to the exit code. */
 export async function runRules(args: RulesArgs, io: CliIo): Promise<number> {
-  const rows = ruleSummaries();
-  if (args.id !== undefined) return printDoc(io, 'rules', args.id, rows, args.json);
-  io.stdout.write(
-    args.json
-      ? `${JSON.stringify(rows, null, 2)}\n`
-      : textTable(['RULE', 'SEVERITY', 'RECOMMENDED', 'DESCRIPTION'], rows.map((r) => [r.id, r.severity, r.recommended ? 'yes' : 'no', r.description])),
+  return printListing(io, 'rules', args, ruleSummaries(), (rows) =>
+    textTable(['RULE', 'SEVERITY', 'RECOMMENDED', 'DESCRIPTION'], rows.map((r) => [r.id, r.severity, r.recommended ? 'yes' : 'no', r.description])),
   );
-  return 0;
 }
