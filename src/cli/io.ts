@@ -1,3 +1,5 @@
+import type { SourceIo } from '../spec/source.js';
+
 /** What the CLI talks to: injected, so tests run it in-process and read what it wrote. */
 export interface CliIo {
   readonly stdout: { write(chunk: string): unknown };
@@ -8,5 +10,5 @@ export interface CliIo {
   /** Whether stdout is a terminal (colour is used only then, and never with `NO_COLOR`). */
   readonly isTTY: boolean;
   /** What a spec argument `-` reads; default `process.stdin`. */
-  readonly stdin?: AsyncIterable<Buffer | string> & { readonly isTTY?: boolean };
+  readonly stdin?: SourceIo['stdin'];
 }
