@@ -1,3 +1,5 @@
+import type { SourceIo } from '../spec/source.js';
+
 /** What the CLI talks to: injected, so tests run it in-process and read what it wrote. */
 export interface CliIo {
   readonly stdout: { write(chunk: string): unknown };
@@ -11,4 +13,6 @@ export interface CliIo {
   readonly signals?: { on(name: NodeJS.Signals, listener: (name: NodeJS.Signals) => void): unknown; off(name: NodeJS.Signals, listener: (name: NodeJS.Signals) => void): unknown };
   /** Ends the process at once (a second signal: the user does not want to wait for the clean-up). */
   readonly exitNow?: (code: number) => void;
+  /** What a spec argument `-` reads; default `process.stdin`. */
+  readonly stdin?: SourceIo['stdin'];
 }

@@ -11,4 +11,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   signals: process,
   exitNow: (code) => process.exit(code),
+  stdin: process.stdin,
 });

@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { ConflictcheckError } from '../errors.js';
 import type { CommandRunner } from './commands/command.js';
+import { checksCommand } from './commands/checks.js';
 import { fuzzCommand } from './commands/fuzz.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
@@ -26,8 +27,23 @@ function skipHelpCache(parser: object): void {
   if (usage !== undefined && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
+/**
+ * A lone `-` (standard input as the spec) stands in for itself while yargs parses: yargs reads
+ * positionals back as `--name value`, where a value starting with `-` is taken for a flag, and
+ * `-` comes out as an empty string. The middleware puts it back before any command sees it.
+ */
+const STDIN_PLACEHOLDER = '\u0000stdin';
+
+function restoreStdinArgument(args: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (value === STDIN_PLACEHOLDER) args[key] = '-';
+    else if (Array.isArray(value)) args[key] = value.map((v: unknown) => (v === STDIN_PLACEHOLDER ? '-' : v));
+  }
+}
+
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  argv = argv.map((arg) => (arg === '-' ? STDIN_PLACEHOLDER : arg));
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   let runner: CommandRunner | undefined;
   const setRunner = (r: CommandRunner): void => {
@@ -39,10 +55,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .scriptName('conflictcheck')
       .locale('en')
       .usage('$0 <command> [options]\n\nChecks that HTTP APIs document and handle conflicting writes correctly.')
+      .middleware(restoreStdinArgument, true)
       .command(lintCommand(io, setRunner))
       .command(rulesCommand(io, setRunner))
       .command(fuzzCommand(io, setRunner))
-      .demandCommand(1, 'give a command: lint, rules or fuzz')
+      .command(checksCommand(io, setRunner))
+      .demandCommand(1, 'give a command: lint, rules, fuzz or checks')
       .strict()
       .recommendCommands()
       .version(packageVersion())

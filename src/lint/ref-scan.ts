@@ -40,8 +40,12 @@ function pathOf(frame: Frame): JsonPath {
   return path.reverse();
 }
 
-/** Scans `root` (read from a file in `baseDir`) for broken and remote `$ref`s. */
-export function scanRefs(root: object, baseDir: string): RefScan {
+/**
+ * Scans `root` for broken and remote `$ref`s. `base` is what its relative references resolve
+ * against: the directory of the file it was read from, or the URL it was fetched from (whose
+ * relative references are remote too).
+ */
+export function scanRefs(root: object, base: string): RefScan {
   const remote = new Set<string>();
   const fileExists = new Map<string, boolean>();
   const stack: Frame[] = [{ value: root, key: '', parent: null }];
@@ -58,7 +62,7 @@ export function scanRefs(root: object, baseDir: string): RefScan {
     const record = value as Record<string, unknown>;
     const ref = record.$ref;
     if (typeof ref === 'string') {
-      const problem = checkRef(root, ref, baseDir, remote, fileExists);
+      const problem = checkRef(root, ref, base, remote, fileExists);
       if (problem !== null) return { broken: { ref, path: [...pathOf(frame), '$ref'], reason: problem }, remote: [...remote] };
     }
     const keys = Object.keys(record);
@@ -73,7 +77,7 @@ export function scanRefs(root: object, baseDir: string): RefScan {
 }
 
 /** Null when `ref` is fine (or remote, which is recorded), else why it is broken. */
-function checkRef(root: object, ref: string, baseDir: string, remote: Set<string>, fileExists: Map<string, boolean>): string | null {
+function checkRef(root: object, ref: string, base: string, remote: Set<string>, fileExists: Map<string, boolean>): string | null {
   if (ref.startsWith('#')) {
     // `#name` is a JSON Schema `$anchor` (OAS 3.1), not a pointer this scan can check.
     if (ref !== '#' && !ref.startsWith('#/')) return null;
@@ -83,10 +87,18 @@ function checkRef(root: object, ref: string, baseDir: string, remote: Set<string
     remote.add(ref);
     return null;
   }
+  if (REMOTE.test(base)) {
+    try {
+      remote.add(new URL(ref, base).href);
+      return null;
+    } catch {
+      return 'is not a valid reference';
+    }
+  }
   const filePart = ref.split('#')[0]!;
   let file: string;
   try {
-    file = FILE_URL.test(filePart) ? new URL(filePart).pathname : resolve(baseDir, decodeURIComponent(filePart));
+    file = FILE_URL.test(filePart) ? new URL(filePart).pathname : resolve(base, decodeURIComponent(filePart));
   } catch {
     return 'is not a valid reference';
   }

@@ -7,6 +7,7 @@
 import { createRulesetFunction, type RuleDefinition, type RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { getSpecModel, type SpecModel } from '../model/spec-model.js';
+import { docUrl } from '../package-files.js';
 
 /** A JSON Schema for a rule function's options (validated by Spectral when the ruleset loads). */
 export type OptionsSchema = Parameters<typeof createRulesetFunction>[0]['options'];
@@ -23,7 +24,8 @@ export function specFunction<O = null>(
   options: OptionsSchema,
   check: SpecCheck<O>,
 ): RulesetFunctionWithValidator<unknown, O> {
-  const fn = createRulesetFunction<unknown, O>({ input: null, options }, (input, opts) => {
+  const fn = createRulesetFunction<unknown, O>({ input: null, options }, (input, opts, context) => {
+    linkRuleDoc(context.rule);
     const model = getSpecModel(input);
     if (model === null) return;
     const results = check(model, opts);
@@ -31,6 +33,22 @@ export function specFunction<O = null>(
   });
   Object.defineProperty(fn, 'name', { value: name });
   return fn;
+}
+
+/**
+ * Links a conflictcheck rule to its doc, `rules/<id>.md` in the installed package (a `file:` URL,
+ * see `docUrl`): the one place rule docs are linked, so every host — `conflictcheck lint` and the
+ * unmodified `spectral` CLI alike — gives each result its `documentationUrl` and SARIF its
+ * `helpUri`. It cannot be written in the definition: Spectral's ruleset schema takes only an
+ * http(s) or ftp URL on a public host (`format: url`) and the project has none, so the link is set
+ * on the rule Spectral built, before the results it reads it from. A rule of someone else's that
+ * reuses a conflictcheck function under its own name has no doc here and gets no link.
+ */
+export function linkRuleDoc(rule: { readonly name?: string; documentationUrl: string | null }): void {
+  // The function context types the rule as IRule; what Spectral passes is its Rule, named.
+  if ((typeof rule.documentationUrl === 'string' && rule.documentationUrl !== '') || typeof rule.name !== 'string') return;
+  const url = docUrl('rules', rule.name);
+  if (url !== undefined) rule.documentationUrl = url;
 }
 
 /** What a rule declares; {@link specRule} fills in the rest. */

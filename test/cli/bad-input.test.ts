@@ -140,7 +140,8 @@ describe('conflictcheck lint: a crashing rule', () => {
   ])('a rule function that %s exits 2 naming the rule and the file, never clean', async (_, fn) => {
     const dir = tempProject({
       'api.yaml': SPEC,
-      '.spectral.mjs': `export default { rules: { 'exploding-rule': { given: '$.info', severity: 'hint', then: { function: ${fn} } } } };\n`,
+      // Extends conflictcheck: a config without it gets a warning line of its own.
+      '.spectral.mjs': `import conflictcheck from 'conflictcheck';\nexport default { extends: [conflictcheck], rules: { 'exploding-rule': { given: '$.info', severity: 'hint', then: { function: ${fn} } } } };\n`,
     });
     const run = await cli(dir, ['lint', 'api.yaml']);
     expectBadInput(run, 'api.yaml', /^conflictcheck: rule exploding-rule crashed on api\.yaml: kaboom$/);
@@ -149,8 +150,9 @@ describe('conflictcheck lint: a crashing rule', () => {
   it('a crashing rule inside per-file overrides is still reported', async () => {
     const dir = tempProject({
       'api.yaml': SPEC,
-      '.spectral.mjs': `function explode() { throw new Error('kaboom'); }
-export default { rules: {}, overrides: [{ files: ['*.yaml'], rules: { 'exploding-rule': { given: '$.info', then: { function: explode } } } }] };\n`,
+      '.spectral.mjs': `import conflictcheck from 'conflictcheck';
+function explode() { throw new Error('kaboom'); }
+export default { extends: [conflictcheck], rules: {}, overrides: [{ files: ['*.yaml'], rules: { 'exploding-rule': { given: '$.info', then: { function: explode } } } }] };\n`,
     });
     const run = await cli(dir, ['lint', 'api.yaml']);
     expectBadInput(run, 'api.yaml', /crashed on api\.yaml: kaboom/);
@@ -212,5 +214,73 @@ describe('conflictcheck lint: remote $refs', () => {
     expect(run.code).toBe(1);
     expect((JSON.parse(run.stdout) as { code: string }[]).map((r) => r.code)).toContain('vague-409');
     expect(run.stderr).toBe('');
+  });
+});
+
+/** A description the fuzz plan has a scenario for (an update race of PUT /docs/{id}). */
+const FUZZABLE = `${PUT_WITHOUT_409}    get:\n      responses:\n        '200': {description: ok, headers: {ETag: {schema: {type: string}}}}\n`;
+
+/**
+ * `fuzz` reads its spec through the loader `lint` uses: the same guards, the same one line. A
+ * dry run sends nothing, so no API is needed to see what the loader made of the spec.
+ */
+describe('conflictcheck fuzz: the same bad-input guards as lint', () => {
+  const DEPTH = 100_000;
+  const deeplyNested = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
+
+  it.each([
+    ['binary.yaml', /binary\.yaml: binary file \(NUL bytes\), not a YAML or JSON spec$/],
+    ['empty.yaml', /empty\.yaml: empty file$/],
+    ['alias-bomb.yaml', /alias-bomb\.yaml: YAML aliases expand .* \(alias bomb\): refusing to parse$/],
+    ['invalid.yaml', /invalid\.yaml: invalid YAML at \d+:\d+ /],
+    ['not-openapi.yaml', /not-openapi\.yaml: not an OpenAPI description/],
+  ])('%s is refused in one line, exit 2', async (name, problem) => {
+    const started = Date.now();
+    const run = await cli(fixtureProject(name), ['fuzz', name, '--dry-run']);
+    expectBadInput(run, name, problem);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a YAML document nested too deeply for the parser', async () => {
+    const dir = tempProject({ 'deep.yaml': `openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths: {}\nx-deep: ${deeplyNested}\n` });
+    expectBadInput(await cli(dir, ['fuzz', 'deep.yaml', '--dry-run']), 'deep.yaml', /deep\.yaml: invalid YAML: nested too deeply to parse$/);
+  });
+
+  it('a byte-order mark is dropped, as lint drops it', async () => {
+    const dir = tempProject({ 'bom.yaml': `\ufeff${FUZZABLE}` });
+    const run = await cli(dir, ['fuzz', 'bom.yaml', '--dry-run']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('PUT /docs/{id}');
+  });
+});
+
+describe('conflictcheck fuzz: a spec from a URL', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/openapi.yaml') {
+        res.setHeader('content-type', 'application/yaml');
+        res.end(FUZZABLE);
+        return;
+      }
+      res.statusCode = 404;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('fuzz URL --dry-run plans from the fetched description', async () => {
+    const run = await cli(tempProject(), ['fuzz', `${base}/openapi.yaml`, '--dry-run']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('PUT /docs/{id}');
+  });
+
+  it('a URL that serves no spec is one line, exit 2', async () => {
+    expectBadInput(await cli(tempProject(), ['fuzz', `${base}/nope.yaml`, '--dry-run']), `${base}/nope.yaml`, /cannot read \(HTTP 404 Not Found\)$/);
   });
 });

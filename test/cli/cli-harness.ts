@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { Readable } from 'node:stream';
 import { runCli } from '../../src/cli/run.js';
 
 /** What one CLI run wrote and returned. */
@@ -17,7 +18,7 @@ export interface CliRun {
 export const BAD_INPUT = join(import.meta.dirname, '..', 'fixtures', 'bad-input');
 
 /** Runs `conflictcheck <argv>` in `cwd`, capturing its output. */
-export async function cli(cwd: string, argv: string[], options: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function cli(cwd: string, argv: string[], options: { isTTY?: boolean; env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -26,6 +27,7 @@ export async function cli(cwd: string, argv: string[], options: { isTTY?: boolea
     cwd,
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
+    ...(options.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(options.stdin)]) }),
   });
   return { code, stdout, stderr };
 }

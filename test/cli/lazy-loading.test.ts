@@ -119,6 +119,18 @@ describe('what each command loads', () => {
     }
   });
 
+  it('checks and checks <id> read the catalogue and the docs: no runner, no undici, no Spectral', () => {
+    const runnerChunks = chunksWith(FUZZ_SOURCES);
+    for (const argv of [['checks'], ['checks', 'no-lost-update', '--json']]) {
+      const urls = loadedModules(ROOT, argv);
+      expect(urls.filter((url) => runnerChunks.includes(url))).toEqual([]);
+      expect(urls.filter((url) => url.includes('/node_modules/@stoplight/'))).toEqual([]);
+      for (const name of FUZZ_PACKAGES) expect(fromPackage(urls, name)).toEqual([]);
+      // It did run: the catalogue was loaded.
+      expect(urls.some((url) => chunksWith(/^src\/fuzz\/catalogue\.ts$/).includes(url))).toBe(true);
+    }
+  });
+
   it('fuzz --dry-run does load the runner (the recording sees what a command needs)', () => {
     const urls = loadedModules(ROOT, ['fuzz', 'examples/specs/reference-api.yaml', '--dry-run']);
     const runnerChunks = chunksWith(FUZZ_SOURCES);

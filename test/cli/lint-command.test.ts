@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ruleset from '../../src/ruleset.js';
 import { cli, NOTHING_TO_REPORT, PUT_WITHOUT_409, tempProject } from './cli-harness.js';
 
@@ -233,5 +236,225 @@ describe('conflictcheck: arguments', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
+  });
+});
+
+describe('conflictcheck lint: several formats in one run', () => {
+  it('-f stylish -f sarif --output.sarif F: stylish on stdout, SARIF in the file', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const run = await cli(dir, ['lint', 'api.yaml', '-f', 'stylish', '-f', 'sarif', '--output.sarif', 'out.sarif']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('conflict-409-on-put');
+    expect(run.stdout).not.toContain('"version": "2.1.0"');
+    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toContain('conflict-409-on-put');
+  });
+
+  it('every format to its own file, nothing to stdout', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const run = await cli(dir, ['lint', 'api.yaml', '-f', 'json', '-f', 'junit', '--output.json', 'r.json', '--output.junit', 'r.xml', '-F', 'warn']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect((JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { code: string }[]).map((r) => r.code)).toContain('conflict-409-on-put');
+    expectWellFormedXml(readFileSync(join(dir, 'r.xml'), 'utf8'));
+  });
+
+  it('--output.<format> alone with one format writes that file', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const run = await cli(dir, ['lint', 'api.yaml', '-f', 'json', '--output.json', 'r.json']);
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toContain('conflict-409-on-put');
+  });
+
+  it.each([
+    [['-f', 'json', '-f', 'sarif'], /json and sarif would both go to stdout: give all but one a file with --output.<format> FILE/],
+    [['-f', 'json', '-f', 'json'], /--format json was given twice/],
+    [['-f', 'json', '-f', 'sarif', '-o', 'x.out'], /--output x\.out with 2 formats: give each its file with --output.<format> FILE/],
+    [['-f', 'json', '-o', 'a.out', '-o', 'b.out'], /--output was given 2 times/],
+    [['--output.sarif', 'x.sarif'], /--output.sarif names a format not asked for: add --format sarif/],
+    [['-f', 'json', '--output.xml', 'x.xml'], /--output.xml: unknown format/],
+    [['-f', 'json', '-f', 'sarif', '--output.json', 'same', '--output.sarif', 'same'], /--output.json and --output.sarif name the same file same/],
+    [['-F', 'warn', '-F', 'error'], /--fail-severity was given 2 times \(warn, error\); give it once/],
+    [['-r', 'a.yaml', '-r', 'b.yaml'], /--ruleset was given 2 times \(a\.yaml, b\.yaml\); give it once/],
+  ])('%j is refused with one line, exit 2, nothing written', async (flags, message) => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const run = await cli(dir, ['lint', 'api.yaml', ...flags]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(lines[0]).not.toContain('internal error');
+  });
+
+  it('a repeated flag that means the same once is accepted (-F warn -F warn)', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    expect((await cli(dir, ['lint', 'api.yaml', '-F', 'warn', '-F', 'warn'])).code).toBe(1);
+  });
+});
+
+describe('conflictcheck lint: a config that drops the conflictcheck rules', () => {
+  const OWN_RULES = 'rules:\n  info-title:\n    given: $.info\n    then: { field: title, function: truthy }\n';
+
+  it.each([['.spectral.yaml'], ['.spectral.json']])('a %s without extends: conflictcheck is named on stderr with how to add the rules', async (name) => {
+    const config = name.endsWith('.json') ? JSON.stringify({ rules: { 'info-title': { given: '$.info', then: { field: 'title', function: 'truthy' } } } }) : OWN_RULES;
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409, [name]: config });
+    const run = await cli(dir, ['lint', 'api.yaml', '-f', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    expect(run.stderr).toBe(
+      `conflictcheck: warning: ${name}, found in the working directory, does not extend conflictcheck: none of its rules ran. Add "extends: [conflictcheck]" to it, or pass --ruleset with a ruleset that extends conflictcheck\n`,
+    );
+  });
+
+  it('--quiet still warns: the run would otherwise pass CI having checked nothing of ours', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409, '.spectral.yaml': OWN_RULES });
+    expect((await cli(dir, ['lint', 'api.yaml', '-q'])).stderr).toContain('does not extend conflictcheck');
+  });
+
+  it('a config that extends conflictcheck, or turns only some of its rules off, gives no warning', async () => {
+    const some = 'extends: [[conflictcheck, off]]\nrules:\n  conflict-409-on-put: warn\n';
+    for (const config of ['extends: [conflictcheck]\n', some]) {
+      const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409, '.spectral.yaml': config });
+      const run = await cli(dir, ['lint', 'api.yaml']);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('conflict-409-on-put');
+    }
+  });
+
+  it('a --ruleset file without conflictcheck is named as such', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409, 'mine.yaml': OWN_RULES });
+    const run = await cli(dir, ['lint', 'api.yaml', '--ruleset', 'mine.yaml']);
+    expect(run.stderr).toMatch(/^conflictcheck: warning: mine\.yaml \(--ruleset\) does not extend conflictcheck/);
+  });
+});
+
+describe('conflictcheck lint: links to the rule docs, and the tool named as conflictcheck', () => {
+  const docUrl = (id: string): string => pathToFileURL(join(import.meta.dirname, '..', '..', 'rules', `${id}.md`)).href;
+  const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+
+  it('every json result carries its rule doc as a file: URL that exists', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const results = JSON.parse((await cli(dir, ['lint', 'api.yaml', '-f', 'json'])).stdout) as { code: string; documentationUrl?: string }[];
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.documentationUrl).toBe(docUrl(r.code));
+      expect(existsSync(fileURLToPath(r.documentationUrl!))).toBe(true);
+    }
+  });
+
+  it('SARIF names the tool conflictcheck with its version, and every rule its helpUri', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const sarif = JSON.parse((await cli(dir, ['lint', 'api.yaml', '-f', 'sarif'])).stdout) as {
+      runs: { tool: { driver: { name: string; version: string; informationUri?: string; rules: { id: string; helpUri?: string }[] } } }[];
+    };
+    const driver = sarif.runs[0]!.tool.driver;
+    expect(driver).toMatchObject({ name: 'conflictcheck', version });
+    expect(driver.informationUri).toBeUndefined();
+    expect(driver.rules.map((r) => [r.id, r.helpUri])).toEqual(Object.keys(ruleset.rules).map((id) => [id, docUrl(id)]));
+  });
+
+  it('JUnit puts the results in package conflictcheck, not org.spectral', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const xml = (await cli(dir, ['lint', 'api.yaml', '-f', 'junit', '-F', 'warn'])).stdout;
+    expect(xml).not.toContain('org.spectral');
+    expect(xml).toContain('<testsuite package="conflictcheck"');
+    expect(xml).toContain('name="conflictcheck.conflict-409-on-put(');
+    expect(xml).toContain(`, ${docUrl('conflict-409-on-put')}]]>`);
+  });
+
+  it('a rule of a user config gets no invented link', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409, '.spectral.yaml': 'extends: [conflictcheck]\nrules:\n  info-desc:\n    given: $.info\n    then: { field: description, function: truthy }\n' });
+    const results = JSON.parse((await cli(dir, ['lint', 'api.yaml', '-f', 'json'])).stdout) as { code: string; documentationUrl?: string }[];
+    expect(results.find((r) => r.code === 'info-desc')?.documentationUrl).toBeUndefined();
+    expect(results.find((r) => r.code === 'conflict-409-on-put')?.documentationUrl).toBe(docUrl('conflict-409-on-put'));
+  });
+});
+
+describe('conflictcheck lint: a spec from standard input or a URL', () => {
+  let server: Server;
+  let base: string;
+  let requests: string[];
+  const SERVED: Record<string, { type: string; body: string; status?: number }> = {
+    '/openapi.yaml': { type: 'application/yaml', body: PUT_WITHOUT_409 },
+    '/spec': { type: 'application/json', body: JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a/{id}': { put: { responses: { 200: { description: 'ok' } } } } } }) },
+    '/with-ref.yaml': { type: 'application/yaml', body: `${PUT_WITHOUT_409}        '409': {$ref: 'common.yaml#/components/responses/Conflict'}\n` },
+    '/common.yaml': { type: 'application/yaml', body: 'components:\n  responses:\n    Conflict: {description: Conflict}\n' },
+    '/binary.yaml': { type: 'application/octet-stream', body: 'openapi: 3.0.0\u0000\u0001' },
+  };
+
+  beforeAll(async () => {
+    requests = [];
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      const served = SERVED[req.url ?? ''];
+      res.writeHead(served === undefined ? 404 : 200, { 'content-type': served?.type ?? 'text/plain' });
+      res.end(served?.body ?? 'not here');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('lint - reads standard input and names it <stdin>', async () => {
+    const run = await cli(tempProject(), ['lint', '-', '-f', 'json'], { stdin: PUT_WITHOUT_409 });
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.stdout) as { code: string; source: string; range: { start: { line: number } } }[];
+    const put = results.find((r) => r.code === 'conflict-409-on-put');
+    expect(put).toMatchObject({ source: '<stdin>', range: { start: { line: 5 } } });
+  });
+
+  it('a JSON spec on standard input is read as JSON', async () => {
+    const run = await cli(tempProject(), ['lint', '-', '-f', 'json'], { stdin: SERVED['/spec']!.body });
+    expect((JSON.parse(run.stdout) as { code: string }[]).map((r) => r.code)).toContain('conflict-409-on-put');
+  });
+
+  it('bad input on standard input is one line naming <stdin>', async () => {
+    const run = await cli(tempProject(), ['lint', '-'], { stdin: 'hello: world\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('conflictcheck: <stdin>: not an OpenAPI description (no "openapi: 3.x" or "swagger: 2.0")\n');
+  });
+
+  it('lint URL fetches the spec and lints it, the URL as its source', async () => {
+    requests.length = 0;
+    const run = await cli(tempProject(), ['lint', `${base}/openapi.yaml`, '-f', 'json']);
+    expect(run.code).toBe(0);
+    expect(requests).toEqual(['/openapi.yaml']);
+    const results = JSON.parse(run.stdout) as { code: string; source: string }[];
+    expect(results.find((r) => r.code === 'conflict-409-on-put')?.source).toBe(`${base}/openapi.yaml`);
+  });
+
+  it('a URL without an extension that serves JSON is read as JSON, next to a file', async () => {
+    const dir = tempProject({ 'api.yaml': PUT_WITHOUT_409 });
+    const run = await cli(dir, ['lint', `${base}/spec`, 'api.yaml', '-f', 'json']);
+    expect(new Set((JSON.parse(run.stdout) as { source: string }[]).map((r) => r.source))).toEqual(new Set([`${base}/spec`, join(dir, 'api.yaml')]));
+  });
+
+  it('a relative $ref of a fetched spec is remote: not fetched, and the note says so', async () => {
+    requests.length = 0;
+    const run = await cli(tempProject(), ['lint', `${base}/with-ref.yaml`]);
+    expect(run.code).toBe(0);
+    expect(requests).toEqual(['/with-ref.yaml']);
+    expect(run.stderr).toContain(`${base}/with-ref.yaml: remote $ref not fetched (use --allow-remote-refs to fetch): ${base}/common.yaml#/components/responses/Conflict`);
+  });
+
+  it.each([
+    ['/missing.yaml', /\/missing\.yaml: cannot read \(HTTP 404 Not Found\)/],
+    ['/binary.yaml', /\/binary\.yaml: binary file/],
+  ])('a URL %s that is no spec is one line, exit 2', async (path, message) => {
+    const run = await cli(tempProject(), ['lint', `${base}${path}`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('a URL nobody answers is one line, exit 2', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const run = await cli(tempProject(), ['lint', `http://127.0.0.1:${port}/openapi.yaml`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`conflictcheck: http://127.0.0.1:${port}/openapi.yaml: cannot fetch (ECONNREFUSED)\n`);
   });
 });

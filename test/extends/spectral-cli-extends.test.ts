@@ -4,9 +4,10 @@
  * @stoplight/spectral-cli, into a temporary project, as a user would install it.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
@@ -24,19 +25,24 @@ interface SpectralResult {
 
 let project: string;
 
-/** Writes `.spectral.yaml` and runs `spectral lint` with JSON output; returns results by code. */
-async function spectralLint(config: string, spec: string, file = 'api.yaml'): Promise<SpectralResult[]> {
+/** Writes `.spectral.yaml` and runs `spectral lint` with `--format format` and `extra` flags; returns its stdout. */
+async function spectralRun(config: string, spec: string, file: string, format: string, extra: string[] = []): Promise<string> {
   writeFileSync(join(project, '.spectral.yaml'), config);
   if (spec !== '') writeFileSync(join(project, file), spec);
   const bin = join(project, 'node_modules', '.bin', 'spectral');
-  // spectral exits 1 when it finds errors; the JSON is on stdout either way.
-  const { stdout } = await run(bin, ['lint', file, '--format', 'json', '--fail-severity', 'error', '--quiet'], {
+  // spectral exits 1 when it finds errors; the output is on stdout either way.
+  const { stdout } = await run(bin, ['lint', file, '--format', format, '--fail-severity', 'error', '--quiet', ...extra], {
     cwd: project,
   }).catch((error: { stdout?: string; code?: number }) => {
     if (error.code === 1 && error.stdout !== undefined) return { stdout: error.stdout };
     throw error;
   });
-  return JSON.parse(stdout) as SpectralResult[];
+  return stdout;
+}
+
+/** Writes `.spectral.yaml` and runs `spectral lint` with JSON output; returns results by code. */
+async function spectralLint(config: string, spec: string, file = 'api.yaml', extra: string[] = []): Promise<SpectralResult[]> {
+  return JSON.parse(await spectralRun(config, spec, file, 'json', extra)) as SpectralResult[];
 }
 
 const SPEC = `openapi: 3.0.3
@@ -93,6 +99,30 @@ describe('the spectral CLI with extends: conflictcheck', () => {
     const results = await spectralLint(config, SPEC);
     expect(results.some((r) => r.code === 'conflict-409-on-delete')).toBe(false);
     expect(results.find((r) => r.code === 'conflict-409-on-put')?.severity).toBe(0); // error
+  });
+});
+
+describe('links to the rule docs under the spectral CLI', () => {
+  /** The doc of rule `id` in the package as the user installed it. */
+  const installedDoc = (id: string): string => pathToFileURL(join(project, 'node_modules', 'conflictcheck', 'rules', `${id}.md`)).href;
+
+  it('every conflictcheck result carries documentationUrl: the installed rules/<id>.md, which exists', async () => {
+    const results = await spectralLint('extends: ["conflictcheck"]\n', SPEC, 'api.yaml', ['--show-documentation-url']);
+    const ours = results.filter((r) => r.code !== 'unrecognized-format');
+    expect(ours.length).toBeGreaterThan(0);
+    for (const r of ours) {
+      expect((r as SpectralResult & { documentationUrl?: string }).documentationUrl).toBe(installedDoc(r.code));
+      expect(existsSync(fileURLToPath(installedDoc(r.code)))).toBe(true);
+    }
+  });
+
+  it('its SARIF gives each conflictcheck rule that ran its helpUri', async () => {
+    const sarif = JSON.parse(await spectralRun('extends: ["conflictcheck"]\n', SPEC, 'api.yaml', 'sarif')) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[];
+    };
+    const rules = sarif.runs[0]!.tool.driver.rules;
+    const put = rules.find((r) => r.id === 'conflict-409-on-put');
+    expect(put?.helpUri).toBe(installedDoc('conflict-409-on-put'));
   });
 });
 

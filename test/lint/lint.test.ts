@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import { describe, expect, it } from 'vitest';
 import { lint, failsAt, ConflictcheckError } from '../../src/api.js';
@@ -66,4 +67,28 @@ describe('failsAt', () => {
     expect(failsAt([warn], threshold)).toBe(fails);
   });
   it('nothing never fails', () => expect(failsAt([], 'hint')).toBe(false));
+});
+
+describe('lint() of standard input', () => {
+  const stdin = (text: string, isTTY = false) => Object.assign(Readable.from([Buffer.from(text)]), { isTTY });
+
+  it('reads `-` once, however often it is named, and names it <stdin>', async () => {
+    const report = await lint({ files: ['-', '-'], cwd: project(), io: { stdin: stdin(PUT_WITHOUT_409) } });
+    expect(report.errors).toEqual([]);
+    expect(report.files).toEqual(['<stdin>']);
+    expect(report.results.find((r) => r.code === 'conflict-409-on-put')?.source).toBe('<stdin>');
+  });
+
+  it('refuses a terminal rather than wait for a spec to be typed', async () => {
+    const report = await lint({ files: ['-'], cwd: project(), io: { stdin: stdin('', true) } });
+    expect(report.errors.map((e) => [e.code, e.message])).toEqual([['USAGE', '<stdin>: standard input is a terminal; pipe a spec in (cat openapi.yaml | conflictcheck … -)']]);
+  });
+
+  it('resolves a relative $ref of standard input in the working directory', async () => {
+    const dir = project({ 'common.yaml': 'components:\n  responses:\n    Conflict: {description: Conflict}\n' });
+    const ok = await lint({ files: ['-'], cwd: dir, io: { stdin: stdin(putWith409Ref('common.yaml#/components/responses/Conflict')) } });
+    expect(ok.errors).toEqual([]);
+    const broken = await lint({ files: ['-'], cwd: dir, io: { stdin: stdin(putWith409Ref('missing.yaml#/x')) } });
+    expect(broken.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^<stdin>: broken \$ref "missing\.yaml#\/x" at \d+:\d+: names a file that does not exist/)]);
+  });
 });

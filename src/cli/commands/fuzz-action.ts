@@ -8,7 +8,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadFuzzConfig } from '../../fuzz/config.js';
 import { ConflictcheckError, isConflictcheckError } from '../../errors.js';
 import { CHECK_IDS, CHECK_TITLES, selectChecks } from '../../fuzz/catalogue.js';
@@ -23,8 +22,10 @@ import { formatTextReport } from '../../fuzz/report/text.js';
 import { fuzz, nothingRunnable, type FuzzOptions, type FuzzReport } from '../../fuzz/run.js';
 import { mergeSettings, REPORT_FORMATS, replaySettingWords, SETTINGS, type GivenSettings, type SettingName } from '../../fuzz/settings.js';
 import type { CliIo } from '../io.js';
-import { checkDocFile, packageVersion } from '../package-info.js';
+import { packageVersion } from '../package-info.js';
+import { docUrl } from '../../package-files.js';
 import { printError } from '../print-error.js';
+import { absoluteSpecArgument } from '../../spec/source.js';
 import type { FuzzArgs } from './fuzz.js';
 
 /** The exit code of a run a signal interrupted (128 + the signal's number, as shells report it). */
@@ -63,7 +64,7 @@ export function fuzzOptions(spec: string | undefined, settings: GivenSettings, i
   selectChecks(settings.checks, settings.excludeChecks);
   const optional = <K extends keyof FuzzOptions>(key: K, value: FuzzOptions[K] | undefined) => (value === undefined ? {} : { [key]: value });
   return {
-    spec: resolve(io.cwd, spec),
+    spec: absoluteSpecArgument(spec, io.cwd),
     headers: credentials.headers,
     query: credentials.query,
     ...optional('baseUrl', settings.baseUrl),
@@ -116,7 +117,7 @@ interface ReportContext {
 }
 
 /** A check's doc as a `file:` URL into the installed package (the docs ship with it; there is no docs site). */
-const checkDocUrl = (id: string): string => pathToFileURL(checkDocFile(id)).href;
+const checkDocUrl = (id: string): string | undefined => docUrl('checks', id);
 
 async function reportText(target: ReportTarget, spec: string, io: CliIo, report: FuzzReport, summary: RunSummary, context: ReportContext): Promise<string> {
   const options = { redactor: context.credentials.redactor, runWords: context.words, ...(context.error === undefined ? {} : { error: context.error }) };

@@ -19,7 +19,7 @@ function optionOf(s: Setting<unknown>): Options {
 }
 
 function builder(yargs: Argv): Argv<FuzzArgs> {
-  let withOptions = yargs.positional('spec', { describe: 'The OpenAPI description of the API (YAML or JSON)', type: 'string' });
+  let withOptions = yargs.positional('spec', { describe: 'The OpenAPI description (YAML or JSON): a file, an http(s) URL, or - for standard input', type: 'string' });
   for (const s of Object.values(SETTINGS) as Setting<unknown>[]) withOptions = withOptions.option(s.flag, optionOf(s));
   return withOptions
     .example('$0 fuzz openapi.yaml --base-url http://127.0.0.1:8080', 'Race every conflict scenario the spec allows')

@@ -3,6 +3,7 @@
  * Received …", whether it was intermittent, the race request by request, one curl command per
  * request, and the command that replays it. The text report and the JUnit failure bodies share it.
  */
+import { docUrl } from '../../package-files.js';
 import type { FoundFailure } from '../property.js';
 import { SETUP_PURPOSE, setupFactOf } from '../checks/setup-finding.js';
 import { raceCommand, reproduceCommands } from './curl.js';
@@ -14,6 +15,15 @@ import type { ScenarioSummary } from './summary.js';
 
 /** Shown under an intermittent failure. */
 export const INTERMITTENT_NOTE = '(intermittent: did not fail again when replayed)';
+
+/**
+ * Where to read about a check: the command that prints its doc, and the doc itself in the
+ * installed package (the same kind of `file:` link as each lint result's `documentationUrl`).
+ */
+export function checkDocLine(check: string): string {
+  const url = docUrl('checks', check);
+  return `  About this check: conflictcheck checks ${check}${url === undefined ? '' : ` · ${url}`}`;
+}
 
 /** What rendering a failure needs. */
 export interface FailureTextOptions {
@@ -43,6 +53,7 @@ export function failureLines(scenario: ScenarioSummary, found: FoundFailure, opt
     `  Received: ${redactor.text(f.received)}`,
   ];
   if (found.intermittent) lines.push(`  ${paint.yellow(INTERMITTENT_NOTE)}`);
+  lines.push(paint.dim(checkDocLine(f.check)));
   if (sameRaceAs !== undefined) {
     lines.push(`  Race, curl commands and replay: as for ${sameRaceAs} above`);
     return lines;

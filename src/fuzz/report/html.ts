@@ -30,7 +30,7 @@ export interface HtmlReportOptions {
   readonly exitCode: number;
   readonly version?: string;
   /** Where a check's doc is; the report links each check id to it. */
-  readonly checkDocUrl?: (id: CheckId) => string;
+  readonly checkDocUrl?: (id: CheckId) => string | undefined;
 }
 
 interface Context extends HtmlReportOptions {

@@ -19,7 +19,7 @@ export interface SarifReportOptions {
   readonly locate: OperationLocator;
   readonly version?: string;
   readonly exitCode: number;
-  readonly checkDocUrl?: (id: CheckId) => string;
+  readonly checkDocUrl?: (id: CheckId) => string | undefined;
 }
 
 interface SarifResult {
@@ -78,7 +78,7 @@ export function toSarifReport(summary: RunSummary, options: SarifReportOptions):
               id: c.id,
               name: c.id,
               shortDescription: { text: c.title },
-              ...(options.checkDocUrl === undefined ? {} : { helpUri: options.checkDocUrl(c.id) }),
+              ...((url) => (url === undefined ? {} : { helpUri: url }))(options.checkDocUrl?.(c.id)),
               defaultConfiguration: { level: 'error' },
             })),
           },

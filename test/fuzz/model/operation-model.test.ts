@@ -108,7 +108,7 @@ definitions:
   it('reports a missing file and a non-OpenAPI document as ConflictcheckErrors', async () => {
     await expect(loadSpecForFuzz(join(dir, 'missing.yaml'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', message: `${join(dir, 'missing.yaml')}: no such file` });
     await expect(loadSpecForFuzz(specFile('d.yaml', 'hello: world\n'))).rejects.toMatchObject({ code: 'NOT_OPENAPI' });
-    await expect(loadSpecForFuzz(specFile('prose.md', '# Just prose\n'))).rejects.toMatchObject({ code: 'NOT_OPENAPI' });
+    await expect(loadSpecForFuzz(specFile('prose.md', '# Just prose\n'))).rejects.toMatchObject({ code: 'EMPTY_FILE', message: expect.stringContaining('contains no document') });
     await expect(loadSpecForFuzz(dir)).rejects.toMatchObject({ code: 'NOT_A_FILE' });
   });
 });

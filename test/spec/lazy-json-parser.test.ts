@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import parsers from '@stoplight/spectral-parsers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LazyJson } from '../../src/lint/lazy-json-parser.js';
+import { LazyJson } from '../../src/spec/lazy-json-parser.js';
 
 type Path = (string | number)[];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAliasBomb } from '../../src/lint/alias-bomb.js';
+import { findAliasBomb } from '../../src/spec/alias-bomb.js';
 
 describe('findAliasBomb', () => {
   it('flags billion laughs', () => {
