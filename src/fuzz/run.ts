@@ -4,7 +4,7 @@
  * API, judges every race with the selected checks, deletes what it created, and returns a report.
  */
 import { ConflictcheckError } from '../errors.js';
-import type { SpecModel } from '../model/spec-model.js';
+import { describeOperation, type SpecModel } from '../model/spec-model.js';
 import { resolveBaseUrl } from './base-url.js';
 import { selectChecks } from './catalogue.js';
 import { defaultCheckContext } from './checks/check.js';
@@ -145,13 +145,23 @@ export async function planFuzz(options: Pick<FuzzOptions, 'spec' | 'checks' | 'e
   const model = buildOperationModel(spec, { ...(options.fixtures === undefined ? {} : { fixtures: options.fixtures }), headers: Object.keys(options.headers ?? {}) });
   const full = buildPlan(model, { checks });
   const wanted = [options.operation ?? []].flat().map((o) => o.trim()).filter((o) => o !== '');
-  const scenarios = wanted.length === 0 ? full.scenarios : full.scenarios.filter((s) => wanted.some((w) => s.operation === w || `${s.kind} ${s.operation}` === w));
+  const scenarios = wanted.length === 0 ? full.scenarios : full.scenarios.filter((s) => wanted.some((w) => selects(w, s)));
   for (const w of wanted) {
-    if (!full.scenarios.some((s) => s.operation === w || `${s.kind} ${s.operation}` === w)) {
+    if (!full.scenarios.some((s) => selects(w, s))) {
       throw new ConflictcheckError('USAGE', `--operation "${w}" matches no planned scenario (see --dry-run for the plan)`);
     }
   }
   return { spec, plan: { scenarios: options.shard === undefined ? scenarios : shardOf(scenarios, options.shard) } };
+}
+
+/**
+ * Whether `--operation` text `w` names scenario `s`: its operation (`PUT /x`), its label
+ * (`update-race PUT /x`), or either with the validator mechanism a scenario of an operation that
+ * documents several carries (`PUT /x (If-Match)`): naming the operation takes all its mechanisms.
+ */
+function selects(w: string, s: PlannedScenario): boolean {
+  const names = new Set([s.operation, ...(s.op === undefined ? [] : [describeOperation(s.op)])]);
+  return [...names].some((name) => w === name || w === `${s.kind} ${name}`);
 }
 
 /**

@@ -90,6 +90,13 @@ describe('every documented validator mechanism is its own race', () => {
     expect(text).toMatch(/run {3}update-race\s+PUT \/docs\/\{id\} \(the _rev field\)/);
   });
 
+  it('--operation with the operation alone selects every mechanism; with one mechanism, that one', async () => {
+    const labels = async (operation: string) => (await planFuzz({ spec: specPath, operation })).plan.scenarios.map((s) => `${s.kind} ${s.operation}`);
+    expect(await labels('PUT /docs/{id}')).toEqual(['update-race PUT /docs/{id} (If-Match)', 'update-race PUT /docs/{id} (the _rev field)']);
+    expect(await labels('update-race PUT /docs/{id}')).toEqual(['update-race PUT /docs/{id} (If-Match)', 'update-race PUT /docs/{id} (the _rev field)']);
+    expect(await labels('update-race PUT /docs/{id} (If-Match)')).toEqual(['update-race PUT /docs/{id} (If-Match)']);
+  });
+
   it('a server that honours both passes both races', async () => {
     const report = await run(true);
     expect(failedChecks(report, 'update-race PUT /docs/{id} (If-Match)')).toEqual([]);
