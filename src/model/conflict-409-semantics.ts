@@ -60,10 +60,18 @@ export function idempotencyKeyHeader(op: SpecOperation): SpecHeader | undefined 
   return op.headerParams.get(IDEMPOTENCY_KEY.toLowerCase());
 }
 
-/** Parameters named `Idempotency-Key` (any case) that are not request headers. */
+/** A parameter name without case, `-` or `_`: `idempotency_key`, `IdempotencyKey` and `Idempotency-Key` are one. */
+function looseName(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+/**
+ * Parameters that are not request headers but name the key, whatever their case and separators
+ * (`idempotency_key` in a form or the query is the same key, in the wrong place).
+ */
 export function misplacedIdempotencyKeys(op: SpecOperation): SpecParameter[] {
-  const key = IDEMPOTENCY_KEY.toLowerCase();
-  return op.parameters.filter((p) => p.in !== 'header' && p.name.toLowerCase() === key);
+  const key = looseName(IDEMPOTENCY_KEY);
+  return op.parameters.filter((p) => p.in !== 'header' && looseName(p.name) === key);
 }
 
 /** Options of the rules that judge conflict responses one by one. */

@@ -7,6 +7,7 @@ import { describeOperation } from './spec-model.js';
 import { deref, refOf, type JsonPath, type Located } from './refs.js';
 import type { SpecMediaType, SpecModel, SpecOperation, SpecResponse } from './spec-model.js';
 import { isObject } from './json.js';
+import { isProblemMediaType } from './semantics.js';
 
 /** The members RFC 9457 §3.1 defines; every one of them is optional. */
 export const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'] as const;
@@ -23,6 +24,23 @@ export function baseMediaType(mediaType: string): string {
 /** True for `application/problem+json` (parameters ignored); `problem+xml` is not JSON. */
 export function isProblemJson(mediaType: string): boolean {
   return baseMediaType(mediaType) === PROBLEM_JSON;
+}
+
+/** True for a status that reports an error: 4xx and 5xx, their `4XX`/`5XX` ranges, and `default`. */
+export function isErrorStatus(status: string): boolean {
+  return /^[45](\d\d|xx)$/i.test(status) || status === 'default';
+}
+
+/**
+ * True when a response body is problem details: `application/problem+json` on an error response,
+ * or on any response whose every media type is a problem type. A Swagger 2.0 `produces` that lists
+ * problem+json beside JSON applies to the successes too; their schemas (a list of patrons) are
+ * not problems, as {@link https://www.rfc-editor.org/rfc/rfc9457#section-3 | RFC 9457 §3} reserves
+ * problem details for errors.
+ */
+export function isProblemBody(media: SpecMediaType, response: SpecResponse): boolean {
+  if (!isProblemJson(media.mediaType)) return false;
+  return isErrorStatus(response.status) || response.content.every((c) => isProblemMediaType(c.mediaType));
 }
 
 /** One body schema of one response of one operation. */
@@ -52,11 +70,11 @@ export function bodySchemaUses(
 
 const problemUsesCache = new WeakMap<SpecModel, readonly BodySchemaUse[]>();
 
-/** Every schema under an `application/problem+json` media type of any response (cached per model). */
+/** Every problem schema of the document's responses, see {@link isProblemBody} (cached per model). */
 export function problemSchemaUses(model: SpecModel): readonly BodySchemaUse[] {
   let uses = problemUsesCache.get(model);
   if (uses === undefined) {
-    uses = bodySchemaUses(model, (media) => isProblemJson(media.mediaType));
+    uses = bodySchemaUses(model, isProblemBody);
     problemUsesCache.set(model, uses);
   }
   return uses;

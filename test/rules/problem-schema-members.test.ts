@@ -1,4 +1,5 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { bodySchemaPath, documentFor, response, schemaPath, schemaRef, versionName, VERSIONS, type Version } from '../helpers/versioned-documents.js';
 
 /** An OAS 3.1 document whose `PUT /a` answers 409 with `schema` as problem+json. */
 const problemDoc = (schema: unknown, components?: Record<string, unknown>): Record<string, unknown> => ({
@@ -8,6 +9,25 @@ const problemDoc = (schema: unknown, components?: Record<string, unknown>): Reco
   ...(components === undefined ? {} : { components }),
 });
 const member = (name: string): string[] => ['paths', '/a', 'put', 'responses', '409', 'content', 'application/problem+json', 'schema', 'properties', name];
+
+/**
+ * Issue 13, misread 6: a Swagger 2.0 `produces` listing problem+json beside JSON (in OAS 3: a 200
+ * offering both) does not make the 200 list of patrons a problem; the 400 is one.
+ */
+function patronsDocument(version: Version): Record<string, unknown> {
+  const produces = ['application/json', 'application/problem+json'];
+  const list = { type: 'object', properties: { status: { type: 'string' }, message: { type: 'string' }, patrons: { type: 'array' } } };
+  const error = { type: 'object', properties: { status: { type: 'string' }, message: { type: 'string' } } };
+  const get = {
+    responses: {
+      '200': response(version, { schema: list, mediaTypes: produces }),
+      '400': response(version, { schema: error, mediaTypes: ['application/problem+json'] }),
+    },
+  };
+  return documentFor(version, { '/patrons': { get } }, { produces });
+}
+const patrons400 = (version: Version): (string | number)[] =>
+  bodySchemaPath(version, ['paths', '/patrons', 'get', 'responses', '400'], 'application/problem+json');
 
 testRule('problem-schema-members', [
   {
@@ -57,4 +77,32 @@ testRule('problem-schema-members', [
     errors: [],
   },
   { name: 'a problem schema that is not an object never throws', document: problemDoc('not a schema'), errors: [] },
+
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: a 200 that may be sent as problem+json beside JSON is not a problem schema; the 400 is (issue 13, misread 6)`,
+    document: patronsDocument(version),
+    errors: [{ path: [...patrons400(version), 'properties', 'status'], message: '"status" is declared string' }],
+  })),
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: every allOf declaration of a member counts, whichever part comes first (issue 13, misread 7)`,
+    document: documentFor(
+      version,
+      {
+        '/a': { put: { responses: { '409': response(version, { schema: schemaRef(version, 'A'), mediaTypes: ['application/problem+json'] }) } } },
+        '/b': { put: { responses: { '409': response(version, { schema: schemaRef(version, 'B'), mediaTypes: ['application/problem+json'] }) } } },
+      },
+      {
+        produces: ['application/problem+json'],
+        schemas: {
+          Problem: { type: 'object', properties: { status: { type: 'integer' }, title: { type: 'string' } } },
+          A: { allOf: [schemaRef(version, 'Problem'), { properties: { status: { type: 'string' } } }] },
+          B: { allOf: [{ properties: { title: { type: 'integer' } } }, schemaRef(version, 'Problem')] },
+        },
+      },
+    ),
+    errors: [
+      { path: [...schemaPath(version, 'A'), 'allOf', '1', 'properties', 'status'], message: '"status" is declared string' },
+      { path: [...schemaPath(version, 'B'), 'allOf', '0', 'properties', 'title'], message: '"title" is declared integer' },
+    ],
+  })),
 ]);
