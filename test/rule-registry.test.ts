@@ -22,6 +22,7 @@ const CATALOGUE: Record<string, [string, boolean]> = {
   'conflict-409-description-specific': ['warn', true],
   'conflict-409-example': ['info', true],
   'problem-409-media-type': ['error', true],
+  'problem-409-private-format': ['info', true],
   'problem-schema-members': ['warn', true],
   'problem-schema-not-required-members': ['hint', true],
   'problem-nonstandard-fields': ['hint', true],
