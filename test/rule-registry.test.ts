@@ -35,7 +35,7 @@ const CATALOGUE: Record<string, [string, boolean]> = {
   'if-match-on-writes': ['warn', true],
   'if-match-requires-412': ['warn', true],
   'precondition-412-needs-header': ['error', true],
-  'if-match-required-428': ['warn', true],
+  'if-match-required-428': ['info', true],
   'if-match-failure-not-409': ['warn', true],
   'weak-etag-with-if-match': ['warn', true],
   'if-none-match-star-on-create-put': ['info', true],
