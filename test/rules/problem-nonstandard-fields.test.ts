@@ -1,5 +1,6 @@
 import { testRule } from '../helpers/rule-harness.js';
-import { bodySchemaPath, documentFor, response, versionName, VERSIONS, type Version } from '../helpers/versioned-documents.js';
+import { patrons400, patronsDocument } from '../helpers/problem-documents.js';
+import { versionName, VERSIONS } from '../helpers/versioned-documents.js';
 
 /** An OAS 3.1 document whose one operation, `PUT /a`, has `responses`. */
 const putResponses = (responses: Record<string, unknown>): Record<string, unknown> => ({
@@ -9,24 +10,6 @@ const putResponses = (responses: Record<string, unknown>): Record<string, unknow
 });
 const at = (...path: string[]): string[] => ['paths', '/a', 'put', 'responses', ...path];
 
-/**
- * Issue 13, misread 6: a Swagger 2.0 `produces` listing problem+json beside JSON (in OAS 3: a 200
- * offering both) does not make the 200 list of patrons a problem; the 400 is one.
- */
-function patronsDocument(version: Version): Record<string, unknown> {
-  const produces = ['application/json', 'application/problem+json'];
-  const list = { type: 'object', properties: { status: { type: 'string' }, message: { type: 'string' }, patrons: { type: 'array' } } };
-  const error = { type: 'object', properties: { status: { type: 'string' }, message: { type: 'string' } } };
-  const get = {
-    responses: {
-      '200': response(version, { schema: list, mediaTypes: produces }),
-      '400': response(version, { schema: error, mediaTypes: ['application/problem+json'] }),
-    },
-  };
-  return documentFor(version, { '/patrons': { get } }, { produces });
-}
-const patrons400 = (version: Version): (string | number)[] =>
-  bodySchemaPath(version, ['paths', '/patrons', 'get', 'responses', '400'], 'application/problem+json');
 
 testRule('problem-nonstandard-fields', [
   {
