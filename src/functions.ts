@@ -30,6 +30,7 @@ export { problemMediaType } from './ruleset/functions/problem-media-type.js';
 export { problemMemberTypes } from './ruleset/functions/problem-member-types.js';
 export { problemNonstandardFields } from './ruleset/functions/problem-nonstandard-fields.js';
 export { problemNotOnSuccess } from './ruleset/functions/problem-not-on-success.js';
+export { problemPrivateFormat } from './ruleset/functions/problem-private-format.js';
 export { problemRequiredMembers } from './ruleset/functions/problem-required-members.js';
 export { problemSharedRef } from './ruleset/functions/problem-shared-ref.js';
 export { weakEtagWithIfMatch } from './ruleset/functions/weak-etag-with-if-match.js';

@@ -311,3 +311,35 @@ export function groupByPath<T>(items: readonly T[], pathOf: (item: T) => JsonPat
 export function joinAnd(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
+
+/**
+ * What a PUT's prose says when it only creates: it fails when the resource already exists
+ * ("If the filesystem already exists, the operation fails"), or it takes no conditional requests.
+ */
+const CREATE_ONLY_PROSE = [
+  /\balready exists?\b[^.]{0,80}\b(?:fails?|error|rejected|conflict|409)\b/i,
+  /\b(?:fails?|error|rejected|conflict|409)\b[^.]{0,80}\b(?:already exists?|exists already)\b/i,
+  /\bdoes not support conditional\b/i,
+];
+
+/**
+ * True for a PUT that only creates: it accepts no conditional request header and its summary or
+ * description says it fails when the resource already exists. There is no current representation
+ * for it to overwrite, so If-Match (which needs one) has nothing to protect; If-None-Match: * would
+ * be its conditional form (if-none-match-star-on-create-put owns that).
+ */
+export function isCreateOnlyPut(op: SpecOperation): boolean {
+  if (op.method !== 'put' || [...op.headerParams.keys()].some((name) => name.startsWith('if-'))) return false;
+  const prose = [op.node.summary, op.node.description].filter((t): t is string => typeof t === 'string').join(' ');
+  return CREATE_ONLY_PROSE.some((pattern) => pattern.test(prose));
+}
+
+/** The first documented `ETag` of `op`'s 2xx responses that is shown weak, if any (see {@link weakEvidence}). */
+export function weakEtagOf(root: object, op: SpecOperation): { etag: DocumentedEtag; weak: WeakEvidence } | undefined {
+  for (const etag of etagsOf(op)) {
+    if (!/^2/.test(etag.response.status)) continue;
+    const weak = weakEvidence(root, etag.header);
+    if (weak !== undefined) return { etag, weak };
+  }
+  return undefined;
+}

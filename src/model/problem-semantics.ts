@@ -7,6 +7,8 @@ import { describeOperation } from './spec-model.js';
 import { deref, refOf, type JsonPath, type Located } from './refs.js';
 import type { SpecMediaType, SpecModel, SpecOperation, SpecResponse } from './spec-model.js';
 import { isObject } from './json.js';
+import { isJsonMediaType, isProblemMediaType } from './semantics.js';
+import { collectProperties } from './schema.js';
 
 /** The members RFC 9457 §3.1 defines; every one of them is optional. */
 export const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'] as const;
@@ -23,6 +25,28 @@ export function baseMediaType(mediaType: string): string {
 /** True for `application/problem+json` (parameters ignored); `problem+xml` is not JSON. */
 export function isProblemJson(mediaType: string): boolean {
   return baseMediaType(mediaType) === PROBLEM_JSON;
+}
+
+/** True for a status that reports an error: 4xx and 5xx, their `4XX`/`5XX` ranges, and `default`. */
+export function isErrorStatus(status: string): boolean {
+  return /^[45](\d\d|xx)$/i.test(status) || status === 'default';
+}
+
+/**
+ * True when a response body is problem details: `application/problem+json` on an error response,
+ * or on any response whose every media type is a problem type. A Swagger 2.0 `produces` that lists
+ * problem+json beside JSON applies to the successes too; their schemas (a list of patrons) are
+ * not problems, as {@link https://www.rfc-editor.org/rfc/rfc9457#section-3 | RFC 9457 §3} reserves
+ * problem details for errors.
+ */
+export function isProblemBody(media: SpecMediaType, response: SpecResponse): boolean {
+  return isProblemJson(media.mediaType) && sendsProblemsAs(response, media);
+}
+
+/** True when `media`, a problem media type (JSON or XML), is offered by an error response or by a response of problems only. */
+function sendsProblemsAs(response: SpecResponse, media: SpecMediaType): boolean {
+  if (!isProblemMediaType(media.mediaType)) return false;
+  return isErrorStatus(response.status) || response.content.every((c) => isProblemMediaType(c.mediaType));
 }
 
 /** One body schema of one response of one operation. */
@@ -52,11 +76,11 @@ export function bodySchemaUses(
 
 const problemUsesCache = new WeakMap<SpecModel, readonly BodySchemaUse[]>();
 
-/** Every schema under an `application/problem+json` media type of any response (cached per model). */
+/** Every problem schema of the document's responses, see {@link isProblemBody} (cached per model). */
 export function problemSchemaUses(model: SpecModel): readonly BodySchemaUse[] {
   let uses = problemUsesCache.get(model);
   if (uses === undefined) {
-    uses = bodySchemaUses(model, (media) => isProblemJson(media.mediaType));
+    uses = bodySchemaUses(model, isProblemBody);
     problemUsesCache.set(model, uses);
   }
   return uses;
@@ -135,4 +159,89 @@ export function schemaBase(root: object, schema: Located): string {
  */
 export function responseLabel(op: SpecOperation, response: SpecResponse, atComponent: boolean): string {
   return atComponent ? `Response ${pointerOf(response.path)}` : `${response.status} response of ${describeOperation(op)}`;
+}
+
+/**
+ * Standard error formats other than RFC 9457, each a specification of its own that clients and
+ * tooling read generically: SCIM errors (RFC 7644 §3.12) and JSON:API error documents.
+ */
+export const STANDARD_ERROR_MEDIA_TYPES: ReadonlySet<string> = new Set(['application/scim+json', 'application/vnd.api+json']);
+
+/**
+ * True when a response offers a standard error format: problem+json; RFC 9457's XML form when the
+ * response offers no JSON at all; or one of the {@link STANDARD_ERROR_MEDIA_TYPES}.
+ */
+export function offersStandardErrorFormat(response: SpecResponse): boolean {
+  const types = response.content.map((c) => baseMediaType(c.mediaType));
+  if (types.some((t) => isProblemJson(t) || STANDARD_ERROR_MEDIA_TYPES.has(t))) return true;
+  return types.includes('application/problem+xml') && !types.some(isJsonMediaType);
+}
+
+/** How many RFC 9457 members a schema must declare to be problem details by its shape. */
+const PROBLEM_SHAPE_MEMBERS = 3;
+
+/**
+ * The RFC 9457 members a response's JSON schema declares when it declares at least three of them
+ * (`type`, `title`, `status`, `detail`, `instance`): problem details by their shape, whatever the
+ * media type says. Empty otherwise.
+ */
+export function problemShapedMembers(root: object, response: SpecResponse): ProblemMember[] {
+  for (const media of response.content) {
+    if (media.schema === undefined || !isJsonMediaType(media.mediaType)) continue;
+    const properties = collectProperties(root, media.schema);
+    const members = PROBLEM_MEMBERS.filter((m) => properties.has(m));
+    if (members.length >= PROBLEM_SHAPE_MEMBERS) return members;
+  }
+  return [];
+}
+
+const usesProblemDetailsCache = new WeakMap<SpecModel, boolean>();
+
+/** True when any error response of the document offers problem details (`application/problem+json` or `+xml`). */
+export function usesProblemDetails(model: SpecModel): boolean {
+  let uses = usesProblemDetailsCache.get(model);
+  if (uses === undefined) {
+    uses = model.operations.some((op) => [...op.responses.values()].some((r) => r.content.some((m) => sendsProblemsAs(r, m))));
+    usesProblemDetailsCache.set(model, uses);
+  }
+  return uses;
+}
+
+/** Why a conflict response's format is a defect rather than the API's own consistent choice. */
+export type ErrorFormatDefect =
+  /** The API sends problem details elsewhere: this response was left out. */
+  | { readonly kind: 'inconsistent' }
+  /** The body has problem members but is labelled with another media type. */
+  | { readonly kind: 'mislabelled'; readonly members: readonly ProblemMember[] };
+
+/** A response of one of the judged statuses that sends a body in no standard error format. */
+export interface NonstandardErrorBody {
+  readonly op: SpecOperation;
+  readonly response: SpecResponse;
+  /** Undefined when the response just follows the API's own, consistent error format. */
+  readonly defect: ErrorFormatDefect | undefined;
+}
+
+/**
+ * Every response of `statuses` that documents a body but no standard error format
+ * ({@link offersStandardErrorFormat}), each with the defect it shows, if any: the API uses
+ * problem details elsewhere, or the body is shaped as problem details under another media type.
+ */
+export function nonstandardErrorBodies(model: SpecModel, statuses: readonly string[]): NonstandardErrorBody[] {
+  const elsewhere = usesProblemDetails(model);
+  const out: NonstandardErrorBody[] = [];
+  for (const op of model.operations) {
+    for (const status of statuses) {
+      const response = op.responses.get(status);
+      if (response === undefined || response.content.length === 0 || offersStandardErrorFormat(response)) continue;
+      const members = problemShapedMembers(model.root, response);
+      const defect: ErrorFormatDefect | undefined = elsewhere
+        ? { kind: 'inconsistent' }
+        : members.length > 0
+          ? { kind: 'mislabelled', members }
+          : undefined;
+      out.push({ op, response, defect });
+    }
+  }
+  return out;
 }

@@ -8,8 +8,13 @@ import { isObject } from './json.js';
 /** One property of an object schema. */
 export interface SchemaProperty {
   readonly name: string;
-  /** The property's schema, `$ref`s followed. */
+  /** The property's schema, `$ref`s followed: the first declaration met. */
   readonly schema: Located;
+  /**
+   * Every declaration of the property, in the order met (`schema` first). `allOf` has no order:
+   * an instance must match every part, so each declaration constrains the member equally.
+   */
+  readonly declarations: readonly Located[];
   /** Listed in a `required` array of the schema or one of its `allOf` parts. */
   readonly required: boolean;
 }
@@ -31,7 +36,10 @@ export function collectProperties(root: object, schema: Located | undefined): Ma
     }
     if (isObject(value.properties)) {
       for (const [name, prop] of Object.entries(value.properties)) {
-        if (!out.has(name)) out.set(name, { name, schema: deref(root, prop, [...path, 'properties', name]), required: false });
+        const declared = deref(root, prop, [...path, 'properties', name]);
+        const known = out.get(name);
+        if (known === undefined) out.set(name, { name, schema: declared, declarations: [declared], required: false });
+        else out.set(name, { ...known, declarations: [...known.declarations, declared] });
       }
     }
     if (Array.isArray(value.allOf)) {

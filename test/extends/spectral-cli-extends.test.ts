@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
+import ruleset from '../../src/ruleset.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -152,8 +153,14 @@ describe('both hosts agree', () => {
       JSON.stringify([r.code, r.path.map(String), r.message, r.severity, r.range]);
     expect(ours.errors).toEqual([]);
     expect(ours.results.map(key).sort()).toEqual(theirs.map(key).sort());
-    // Not a vacuous comparison: the anti-pattern spec trips every rule but the opt-in one.
-    if (name === 'conflict-antipatterns.yaml') expect(new Set(theirs.map((r) => r.code)).size).toBe(30);
+    // Not a vacuous comparison: the anti-pattern spec trips every rule but two that it cannot:
+    // it uses problem+json, so its 409s are defects (problem-409-media-type), not a private format;
+    // the one GET that returns an ETag shows it weak (weak-etag-with-if-match), so no write is
+    // asked for If-Match (issue 13, misread 1).
+    if (name === 'conflict-antipatterns.yaml') {
+      const untripped = ['problem-409-private-format', 'if-match-on-writes'];
+      expect(new Set(theirs.map((r) => r.code))).toEqual(new Set(Object.keys(ruleset.rules).filter((id) => !untripped.includes(id))));
+    }
     // The reference API is clean but for the opt-in rule (only its payments take an Idempotency-Key).
     if (name === 'reference-api.yaml') expect(new Set(theirs.map((r) => r.code))).toEqual(new Set(['idempotency-key-on-post']));
   });

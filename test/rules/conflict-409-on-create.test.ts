@@ -1,6 +1,16 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { documentFor, response, versionName, VERSIONS, type Version } from '../helpers/versioned-documents.js';
 
 const info = { title: 't', version: '1' };
+
+/** A create (201, 400) whose JSON body (Swagger 2.0: body parameter) has `properties`. */
+function create(version: Version, properties: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const schema = { type: 'object', properties };
+  const responses = { '201': response(version, { description: 'created' }), '400': response(version, { description: 'bad' }) };
+  return version === '2.0'
+    ? { post: { parameters: [{ name: 'body', in: 'body', schema }], responses, ...extra } }
+    : { post: { requestBody: { content: { 'application/json': { schema } } }, responses, ...extra } };
+}
 
 testRule('conflict-409-on-create', [
   {
@@ -38,7 +48,27 @@ testRule('conflict-409-on-create', [
   {
     name: 'option ifDocuments: 200 and 201 both make a create',
     options: { methods: ['post'], ifDocuments: ['201', '200'] },
-    document: { openapi: '3.1.0', info, paths: { '/users': { post: { responses: { '200': { description: 'ok' } } } } } },
+    document: {
+      openapi: '3.1.0',
+      info,
+      paths: { '/users': { post: { description: 'Fails if the email is already registered.', responses: { '200': { description: 'ok' }, '400': { description: 'bad' } } } } },
+    },
     errors: [{ path: ['paths', '/users', 'post', 'responses'], message: 'POST /users answers 200 but documents no 409' }],
   },
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: only creates whose body names something unique are asked for 409; server-assigned ids cannot repeat (issue 13, noise 10)`,
+    document: documentFor(version, {
+      '/comments': create(version, { text: { type: 'string' } }),
+      '/tokens': create(version, { id: { type: 'string', readOnly: true }, label: { type: 'string' } }),
+      '/jobs': create(version, { name: { type: 'string', description: 'A label for the job.' } }),
+      '/users': create(version, { email: { type: 'string' } }),
+      '/teams': create(version, { name: { type: 'string', description: 'The team name, unique in the organization.' } }),
+      '/repos': create(version, { title: { type: 'string' } }, { description: 'Fails if a repository with this title already exists.' }),
+    }),
+    errors: [
+      { path: ['paths', '/users', 'post', 'responses'], message: 'POST /users answers 201 but documents no 409' },
+      { path: ['paths', '/teams', 'post', 'responses'], message: 'POST /teams answers 201' },
+      { path: ['paths', '/repos', 'post', 'responses'], message: 'POST /repos answers 201' },
+    ],
+  })),
 ]);

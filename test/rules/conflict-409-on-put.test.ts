@@ -1,4 +1,9 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { documentFor, response, versionName, VERSIONS, type Version } from '../helpers/versioned-documents.js';
+
+/** Responses keyed by status, each a bare response with that description. */
+const answers = (version: Version, ...statuses: string[]): Record<string, unknown> =>
+  Object.fromEntries(statuses.map((status) => [status, response(version, { description: status })]));
 
 testRule('conflict-409-on-put', [
   {
@@ -32,4 +37,17 @@ testRule('conflict-409-on-put', [
     },
     errors: [],
   },
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: PUTs that document no specific error (only 2xx, default, 4XX) get one finding for the document; a PUT listing 404 gets its own (issue 13, noise 10)`,
+    document: documentFor(version, {
+      '/a/{id}': { put: { responses: answers(version, '200', 'default') } },
+      '/b/{id}': { put: { responses: answers(version, '204', '4XX') } },
+      '/c/{id}': { put: { responses: answers(version, '200') } },
+      '/d/{id}': { put: { responses: answers(version, '200', '404', 'default') } },
+    }),
+    errors: [
+      { path: ['paths', '/a/{id}', 'put', 'responses'], message: 'PUT /a/{id} and 2 other operations document no specific error status' },
+      { path: ['paths', '/d/{id}', 'put', 'responses'], message: 'PUT /d/{id} documents no 409 response' },
+    ],
+  })),
 ]);

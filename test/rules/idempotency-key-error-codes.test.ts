@@ -45,4 +45,29 @@ testRule('idempotency-key-error-codes', [
     },
     errors: [],
   },
+
+  // Issue 13, misread 3: a blanket Idempotency-Key header on a safe method (a GET health check) is not a write.
+  ...(['2.0', '3.0.3', '3.1.0'] as const).map((version) => ({
+    name: `${version === '2.0' ? 'Swagger 2.0' : `OAS ${version.slice(0, 3)}`}: a GET, HEAD or OPTIONS accepting Idempotency-Key is not judged; the POST beside it is`,
+    document: {
+      ...(version === '2.0' ? { swagger: '2.0' } : { openapi: version }),
+      info,
+      paths: Object.fromEntries(
+        ['get', 'head', 'options', 'post'].map((method) => [
+          `/${method}`,
+          {
+            [method]: {
+              parameters: [
+                version === '2.0'
+                  ? { name: 'Idempotency-Key', in: 'header', required: false, type: 'string' }
+                  : { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
+              ],
+              responses: { '200': { description: 'ok' }, '409': { description: 'in progress' } },
+            },
+          },
+        ]),
+      ),
+    },
+    errors: [{ path: ['paths', '/post', 'post', 'responses'], message: 'POST /post accepts Idempotency-Key but documents no 422' }],
+  })),
 ]);

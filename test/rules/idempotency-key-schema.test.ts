@@ -53,4 +53,29 @@ testRule('idempotency-key-schema', [
       { path: ['paths', '/b', 'post', 'parameters', '0', 'schema', 'type'], message: 'has type integer | null' },
     ],
   },
+
+  // Issue 13, misread 8: the key's name matches whatever its separators and case (the doc's own Bad example).
+  ...(['2.0', '3.0.3', '3.1.0'] as const).map((version) => ({
+    name: `${version === '2.0' ? 'Swagger 2.0' : `OAS ${version.slice(0, 3)}`}: idempotency_key and IdempotencyKey outside the headers are reported; other names are not`,
+    document: {
+      ...(version === '2.0' ? { swagger: '2.0' } : { openapi: version }),
+      info,
+      paths: {
+        '/a': {
+          post: {
+            parameters: [
+              version === '2.0' ? { name: 'idempotency_key', in: 'formData', type: 'string' } : { name: 'idempotency_key', in: 'query', schema: { type: 'string' } },
+              version === '2.0' ? { name: 'IdempotencyKey', in: 'query', type: 'string' } : { name: 'IdempotencyKey', in: 'cookie', schema: { type: 'string' } },
+              version === '2.0' ? { name: 'idempotency', in: 'query', type: 'string' } : { name: 'idempotency', in: 'query', schema: { type: 'string' } },
+            ],
+            responses: { '201': { description: 'ok' } },
+          },
+        },
+      },
+    },
+    errors: [
+      { path: ['paths', '/a', 'post', 'parameters', '0', 'in'], message: 'idempotency_key is a' },
+      { path: ['paths', '/a', 'post', 'parameters', '1', 'in'], message: 'IdempotencyKey is a' },
+    ],
+  })),
 ]);

@@ -1,6 +1,34 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { documentFor, response, versionName, VERSIONS, type Version } from '../helpers/versioned-documents.js';
 
 const DOC = ['paths', '/documents/{id}'];
+
+/** A GET of `path` whose 200 documents an ETag with `etag` as its schema. */
+function getWithEtag(version: Version, etag: Record<string, unknown>): Record<string, unknown> {
+  return { responses: { '200': response(version, { headers: { ETag: { type: 'string', ...etag } } }) } };
+}
+
+/**
+ * Issue 13, misreads 1 and 2: a path whose GET shows a weak ETag (an Express body hash), and a PUT
+ * that only creates and says it fails when the resource exists, are not asked for If-Match.
+ */
+function misreadsDocument(version: Version): Record<string, unknown> {
+  const ok = { responses: { '204': response(version, {}) } };
+  const weak = version === '2.0' ? { pattern: '^W/"[^"]*"$' } : { example: 'W/"1ae-RFHXdRIvpQZuh0kRKb9XuWbFwzo"' };
+  return documentFor(version, {
+    '/blocks/{id}': { get: getWithEtag(version, weak), put: ok, delete: ok },
+    '/filesystems/{name}': {
+      get: getWithEtag(version, {}),
+      put: {
+        description: 'Create a filesystem rooted at the specified location. If the filesystem already exists, the operation fails.',
+        responses: { '201': response(version, {}) },
+      },
+      delete: ok,
+    },
+    '/documents/{id}': { get: getWithEtag(version, {}), put: { summary: 'Replace the document', responses: { '200': response(version, {}) } } },
+  });
+}
+
 
 testRule('if-match-on-writes', [
   {
@@ -54,4 +82,12 @@ testRule('if-match-on-writes', [
     },
     errors: [],
   },
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: a weak GET ETag and a create-only PUT ask for no If-Match; the other writes still do (issue 13, misreads 1 and 2)`,
+    document: misreadsDocument(version),
+    errors: [
+      { path: ['paths', '/filesystems/{name}', 'delete'], message: 'DELETE /filesystems/{name} accepts no If-Match' },
+      { path: ['paths', '/documents/{id}', 'put'], message: 'PUT /documents/{id} accepts no If-Match' },
+    ],
+  })),
 ]);

@@ -1,4 +1,16 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { documentFor, response, versionName, VERSIONS, type Version } from '../helpers/versioned-documents.js';
+
+/** An operation answering `responses`, its body sent as `mediaTypes` (Swagger 2.0: its `produces`). */
+function operation(version: Version, mediaTypes: string[], responses: Record<string, { schema: unknown }>): Record<string, unknown> {
+  const written = Object.fromEntries(Object.entries(responses).map(([status, r]) => [status, response(version, { schema: r.schema, mediaTypes })]));
+  return version === '2.0' ? { produces: mediaTypes, responses: written } : { responses: written };
+}
+const privateError = { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } };
+const problemShaped = { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } } };
+const conflictAt = (version: Version, path: string): (string | number)[] =>
+  version === '2.0' ? ['paths', path, 'put', 'responses', '409'] : ['paths', path, 'put', 'responses', '409', 'content'];
+
 
 /** An OAS 3.0 document with the given path items. */
 const oas3 = (paths: Record<string, unknown>): Record<string, unknown> => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths });
@@ -58,4 +70,22 @@ testRule('problem-409-media-type', [
     }),
     errors: [],
   },
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: SCIM and JSON:API error documents are standard formats, even where the API uses problem+json (issue 13, misread 5)`,
+    document: documentFor(version, {
+      '/Users/{id}': { put: operation(version, ['application/scim+json'], { '409': { schema: privateError } }) },
+      '/articles/{id}': { put: operation(version, ['application/vnd.api+json'], { '409': { schema: privateError } }) },
+      '/documents/{id}': { put: operation(version, ['application/problem+json'], { '422': { schema: problemShaped } }) },
+      '/folders/{id}': { put: operation(version, ['application/json'], { '409': { schema: privateError } }) },
+    }),
+    errors: [{ path: conflictAt(version, '/folders/{id}'), message: 'although the API sends problem details elsewhere' }],
+  })),
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: a consistent private format is no defect; a problem-shaped body under application/json is (issue 13, noise 9)`,
+    document: documentFor(version, {
+      '/a/{id}': { put: operation(version, ['application/json'], { '409': { schema: privateError } }) },
+      '/b/{id}': { put: operation(version, ['application/json'], { '409': { schema: problemShaped } }) },
+    }),
+    errors: [{ path: conflictAt(version, '/b/{id}'), message: 'although its body has the RFC 9457 members type, title, status, detail' }],
+  })),
 ]);

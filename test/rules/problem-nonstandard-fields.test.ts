@@ -1,4 +1,6 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { patrons400, patronsDocument } from '../helpers/problem-documents.js';
+import { versionName, VERSIONS } from '../helpers/versioned-documents.js';
 
 /** An OAS 3.1 document whose one operation, `PUT /a`, has `responses`. */
 const putResponses = (responses: Record<string, unknown>): Record<string, unknown> => ({
@@ -7,6 +9,7 @@ const putResponses = (responses: Record<string, unknown>): Record<string, unknow
   paths: { '/a': { put: { responses } } },
 });
 const at = (...path: string[]): string[] => ['paths', '/a', 'put', 'responses', ...path];
+
 
 testRule('problem-nonstandard-fields', [
   {
@@ -48,4 +51,10 @@ testRule('problem-nonstandard-fields', [
       { path: at('400', 'content', 'application/json', 'schema', 'properties', 'code') },
     ],
   },
+
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: a 200 that may be sent as problem+json beside JSON is not an error body; the 400 is (issue 13, misread 6)`,
+    document: patronsDocument(version),
+    errors: [{ path: [...patrons400(version), 'properties', 'message'], message: 'Error field "message"' }],
+  })),
 ]);

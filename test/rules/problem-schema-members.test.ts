@@ -1,4 +1,6 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { patrons400, patronsDocument } from '../helpers/problem-documents.js';
+import { documentFor, response, schemaPath, schemaRef, versionName, VERSIONS } from '../helpers/versioned-documents.js';
 
 /** An OAS 3.1 document whose `PUT /a` answers 409 with `schema` as problem+json. */
 const problemDoc = (schema: unknown, components?: Record<string, unknown>): Record<string, unknown> => ({
@@ -8,6 +10,7 @@ const problemDoc = (schema: unknown, components?: Record<string, unknown>): Reco
   ...(components === undefined ? {} : { components }),
 });
 const member = (name: string): string[] => ['paths', '/a', 'put', 'responses', '409', 'content', 'application/problem+json', 'schema', 'properties', name];
+
 
 testRule('problem-schema-members', [
   {
@@ -57,4 +60,32 @@ testRule('problem-schema-members', [
     errors: [],
   },
   { name: 'a problem schema that is not an object never throws', document: problemDoc('not a schema'), errors: [] },
+
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: a 200 that may be sent as problem+json beside JSON is not a problem schema; the 400 is (issue 13, misread 6)`,
+    document: patronsDocument(version),
+    errors: [{ path: [...patrons400(version), 'properties', 'status'], message: '"status" is declared string' }],
+  })),
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: every allOf declaration of a member counts, whichever part comes first (issue 13, misread 7)`,
+    document: documentFor(
+      version,
+      {
+        '/a': { put: { responses: { '409': response(version, { schema: schemaRef(version, 'A'), mediaTypes: ['application/problem+json'] }) } } },
+        '/b': { put: { responses: { '409': response(version, { schema: schemaRef(version, 'B'), mediaTypes: ['application/problem+json'] }) } } },
+      },
+      {
+        produces: ['application/problem+json'],
+        schemas: {
+          Problem: { type: 'object', properties: { status: { type: 'integer' }, title: { type: 'string' } } },
+          A: { allOf: [schemaRef(version, 'Problem'), { properties: { status: { type: 'string' } } }] },
+          B: { allOf: [{ properties: { title: { type: 'integer' } } }, schemaRef(version, 'Problem')] },
+        },
+      },
+    ),
+    errors: [
+      { path: [...schemaPath(version, 'A'), 'allOf', '1', 'properties', 'status'], message: '"status" is declared string' },
+      { path: [...schemaPath(version, 'B'), 'allOf', '0', 'properties', 'title'], message: '"title" is declared integer' },
+    ],
+  })),
 ]);

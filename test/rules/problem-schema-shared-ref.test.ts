@@ -1,4 +1,7 @@
 import { testRule } from '../helpers/rule-harness.js';
+import { patrons400, patronsDocument } from '../helpers/problem-documents.js';
+import { bodySchemaPath, documentFor, response, versionName, VERSIONS } from '../helpers/versioned-documents.js';
+
 
 testRule('problem-schema-shared-ref', [
   {
@@ -38,4 +41,32 @@ testRule('problem-schema-shared-ref', [
     },
     errors: [],
   },
+
+  ...VERSIONS.map((version) => ({
+    name: `${versionName(version)}: a 200 that may be sent as problem+json beside JSON is not a problem schema; the 400 is (issue 13, misread 6)`,
+    document: patronsDocument(version),
+    errors: [{ path: patrons400(version), message: '400 response of GET /patrons writes its problem schema inline' }],
+  })),
+  ...VERSIONS.map((version) => {
+    const problem = { schema: { type: 'object', properties: { title: { type: 'string' } } }, mediaTypes: ['application/problem+json'] };
+    const shared = { $ref: '#/paths/~1a/get/responses/401' };
+    return {
+      name: `${versionName(version)}: a response shared from another operation through $ref is written once; an unshared inline one is reported (issue 13, misread 4)`,
+      document: documentFor(
+        version,
+        {
+          '/z': { get: { responses: { '401': shared } } },
+          '/a': { get: { responses: { '401': response(version, problem) } } },
+          '/b': { get: { responses: { '401': shared } }, put: { responses: { '401': shared, '409': response(version, problem) } } },
+        },
+        { produces: ['application/problem+json'] },
+      ),
+      errors: [
+        {
+          path: bodySchemaPath(version, ['paths', '/b', 'put', 'responses', '409'], 'application/problem+json'),
+          message: '409 response of PUT /b writes its problem schema inline',
+        },
+      ],
+    };
+  }),
 ]);

@@ -10,7 +10,7 @@ import { baseMediaType, isProblemJson, isSharedResponse, pathKey, responseLabel,
 import type { Located } from '../../model/refs.js';
 import type { SpecOperation, SpecResponse } from '../../model/spec-model.js';
 import { specFunction } from '../spec-function.js';
-import { STATUSES_OPTION } from './problem-media-type.js';
+import { PROBLEM_STATUSES_OPTIONS } from './problem-media-type.js';
 
 /** Options of {@link problemConsistentSchema}. */
 export interface ProblemConsistentSchemaOptions {
@@ -45,7 +45,7 @@ function errorBody(response: SpecResponse): { schema: Located; kind: string } | 
  */
 export const problemConsistentSchema = specFunction<ProblemConsistentSchemaOptions | null>(
   'problemConsistentSchema',
-  { type: 'object', additionalProperties: false, properties: { statuses: STATUSES_OPTION } },
+  PROBLEM_STATUSES_OPTIONS,
   (model, options) => {
     const statuses: readonly string[] = options?.statuses ?? CONFLICT_STATUSES;
     const listed: Listed[] = [];

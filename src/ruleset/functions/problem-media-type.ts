@@ -1,13 +1,13 @@
 /**
- * A conflict response that sends a body offers `application/problem+json` (RFC 9457 §3), so
- * clients can read every conflict the same way.
+ * A conflict response that sends a body offers `application/problem+json` (RFC 9457 §3) where the
+ * description itself proves that problem details are meant: the API sends problem+json elsewhere,
+ * or the body is shaped as problem details under another media type. An API that consistently
+ * uses its own format is one decision, reported once by problem-409-private-format.
  */
-import { isJsonMediaType } from '../../model/semantics.js';
-import { baseMediaType, isProblemJson, isSharedResponse, responseLabel } from '../../model/problem-semantics.js';
-import type { SpecResponse } from '../../model/spec-model.js';
+import { nonstandardErrorBodies, responseLabel, isSharedResponse, type ErrorFormatDefect } from '../../model/problem-semantics.js';
 import { specFunction } from '../spec-function.js';
 
-/** Options of {@link problemMediaType}. */
+/** Options of {@link problemMediaType} and {@link problemPrivateFormat}. */
 export interface ProblemMediaTypeOptions {
   /** Statuses the rule looks at; default `['409']`. */
   readonly statuses?: string[];
@@ -20,38 +20,33 @@ export const STATUSES_OPTION = {
   items: { type: 'string', pattern: '^[45][0-9][0-9]$' },
 } as const;
 
-/**
- * An XML-only response may carry RFC 9457's XML form instead: `application/problem+xml` satisfies
- * the rule when the response offers no JSON at all.
- */
-function offersProblemDetails(response: SpecResponse): boolean {
-  const types = response.content.map((c) => baseMediaType(c.mediaType));
-  if (types.some(isProblemJson)) return true;
-  return types.includes('application/problem+xml') && !types.some(isJsonMediaType);
+/** Options schema of the rules whose only option is `statuses`. */
+export const PROBLEM_STATUSES_OPTIONS = { type: 'object', additionalProperties: false, properties: { statuses: STATUSES_OPTION } } as const;
+
+/** What the message says the description proves. */
+function because(defect: ErrorFormatDefect): string {
+  return defect.kind === 'inconsistent'
+    ? 'although the API sends problem details elsewhere: clients cannot read every error the same way'
+    : `although its body has the RFC 9457 members ${defect.members.join(', ')}: problem details labelled as another media type are not recognised as problem details`;
 }
 
-/** Fails a response of the given statuses that documents a body but no problem+json media type. */
-export const problemMediaType = specFunction<ProblemMediaTypeOptions | null>(
-  'problemMediaType',
-  { type: 'object', additionalProperties: false, properties: { statuses: STATUSES_OPTION } },
-  (model, options) => {
-    const statuses = options?.statuses ?? ['409'];
-    // Swagger 2.0 takes media types from the operation's `produces`: the finding belongs to the
-    // operation even when the response is shared.
-    const swagger2 = model.version === '2.0';
-    return model.operations.flatMap((op) =>
-      statuses.flatMap((status) => {
-        const response = op.responses.get(status);
-        if (response === undefined || response.content.length === 0 || offersProblemDetails(response)) return [];
-        const atComponent = !swagger2 && isSharedResponse(response);
-        const offered = [...new Set(response.content.map((c) => c.mediaType))].join(', ');
-        return [
-          {
-            message: `${responseLabel(op, response, atComponent)} offers ${offered} but not application/problem+json: clients cannot rely on one machine-readable error format (RFC 9457 §3).`,
-            path: swagger2 ? response.listedAt : [...response.path, 'content'],
-          },
-        ];
-      }),
-    );
-  },
-);
+/**
+ * Fails a response of the given statuses that documents a body in no standard error format when
+ * the API uses problem+json elsewhere, or when the body is shaped as problem details.
+ */
+export const problemMediaType = specFunction<ProblemMediaTypeOptions | null>('problemMediaType', PROBLEM_STATUSES_OPTIONS, (model, options) => {
+  // Swagger 2.0 takes media types from the operation's `produces`: the finding belongs to the
+  // operation even when the response is shared.
+  const swagger2 = model.version === '2.0';
+  return nonstandardErrorBodies(model, options?.statuses ?? ['409']).flatMap(({ op, response, defect }) => {
+    if (defect === undefined) return [];
+    const atComponent = !swagger2 && isSharedResponse(response);
+    const offered = [...new Set(response.content.map((c) => c.mediaType))].join(', ');
+    return [
+      {
+        message: `${responseLabel(op, response, atComponent)} offers ${offered} but not application/problem+json ${because(defect)} (RFC 9457 §3).`,
+        path: swagger2 ? response.listedAt : [...response.path, 'content'],
+      },
+    ];
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { collectProperties, schemaTypes } from '../../model/schema.js';
-import { PROBLEM_MEMBERS, problemSchemas, type ProblemMember } from '../../model/problem-semantics.js';
+import { PROBLEM_MEMBERS, pathKey, problemSchemas, type ProblemMember } from '../../model/problem-semantics.js';
 import { specFunction } from '../spec-function.js';
 
 /** What RFC 9457 §3.1 says each member is. */
@@ -44,18 +44,20 @@ function mismatch(rule: MemberRule, schema: unknown): string | undefined {
 /** Fails each RFC 9457 member of a problem+json schema whose declared type is not the RFC's. */
 export const problemMemberTypes = specFunction('problemMemberTypes', null, (model) => {
   const results: IFunctionResult[] = [];
+  // A base schema several problem schemas extend is one place in the document: reported once.
+  const reported = new Set<string>();
   for (const schema of problemSchemas(model)) {
     const properties = collectProperties(model.root, schema);
     for (const member of PROBLEM_MEMBERS) {
-      const property = properties.get(member);
-      if (property === undefined) continue;
       const rule = MEMBER_RULES[member];
-      const wrong = mismatch(rule, property.schema.value);
-      if (wrong === undefined) continue;
-      results.push({
-        message: `Problem member "${member}" ${wrong}: RFC 9457 makes it ${rule.says}.`,
-        path: property.schema.path,
-      });
+      // Every declaration counts: `allOf: [Problem, {status: string}]` is as wrong as the reverse.
+      for (const declaration of properties.get(member)?.declarations ?? []) {
+        const wrong = mismatch(rule, declaration.value);
+        const key = pathKey(declaration.path);
+        if (wrong === undefined || reported.has(key)) continue;
+        reported.add(key);
+        results.push({ message: `Problem member "${member}" ${wrong}: RFC 9457 makes it ${rule.says}.`, path: declaration.path });
+      }
     }
   }
   return results;

@@ -5,7 +5,7 @@
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { collectProperties } from '../../model/schema.js';
 import { isJsonMediaType } from '../../model/semantics.js';
-import { bodySchemaUses, distinctSchemas, isProblemJson } from '../../model/problem-semantics.js';
+import { bodySchemaUses, distinctSchemas, isProblemBody } from '../../model/problem-semantics.js';
 import { specFunction } from '../spec-function.js';
 
 /** Home-grown field names (lower-cased) and the RFC members any one of which replaces them. */
@@ -28,7 +28,7 @@ export const problemNonstandardFields = specFunction('problemNonstandardFields',
   const results: IFunctionResult[] = [];
   const uses = bodySchemaUses(
     model,
-    (media, response) => isProblemJson(media.mediaType) || (CLIENT_ERROR.test(response.status) && isJsonMediaType(media.mediaType)),
+    (media, response) => isProblemBody(media, response) || (CLIENT_ERROR.test(response.status) && isJsonMediaType(media.mediaType)),
   );
   for (const schema of distinctSchemas(uses)) {
     const properties = collectProperties(model.root, schema);

@@ -34,7 +34,7 @@ export const conflict409Rules: Record<string, RuleDefinition> = {
     severity: 'warn',
     recommended: true,
     function: conflictStatusDocumented,
-    functionOptions: { methods: ['post'], ifDocuments: ['201'] },
+    functionOptions: { methods: ['post'], ifDocuments: ['201'], ifUniqueKey: true },
   }),
   'conflict-409-not-on-safe-methods': specRule({
     description: 'GET, HEAD, OPTIONS and TRACE document no 409: safe methods change nothing, so they cannot conflict.',

@@ -5,16 +5,25 @@ import { problemMediaType } from '../functions/problem-media-type.js';
 import { problemMemberTypes } from '../functions/problem-member-types.js';
 import { problemNonstandardFields } from '../functions/problem-nonstandard-fields.js';
 import { problemNotOnSuccess } from '../functions/problem-not-on-success.js';
+import { problemPrivateFormat } from '../functions/problem-private-format.js';
 import { problemRequiredMembers } from '../functions/problem-required-members.js';
 import { problemSharedRef } from '../functions/problem-shared-ref.js';
 import { specRule } from '../spec-function.js';
 
 export const problemRules: Record<string, RuleDefinition> = {
   'problem-409-media-type': specRule({
-    description: 'A 409 response that sends a body offers application/problem+json (RFC 9457).',
+    description:
+      'A 409 response that sends a body offers application/problem+json (RFC 9457) when the API uses problem+json elsewhere or the body is shaped as problem details.',
     severity: 'error',
     recommended: true,
     function: problemMediaType,
+    functionOptions: { statuses: ['409'] },
+  }),
+  'problem-409-private-format': specRule({
+    description: 'An API whose 409 responses all use an error format of its own, never problem+json, is told once that RFC 9457 exists.',
+    severity: 'info',
+    recommended: true,
+    function: problemPrivateFormat,
     functionOptions: { statuses: ['409'] },
   }),
   'problem-schema-members': specRule({
