@@ -25,7 +25,7 @@ import type { CliIo } from '../io.js';
 import { packageVersion } from '../package-info.js';
 import { docUrl } from '../../package-files.js';
 import { printError } from '../print-error.js';
-import { absoluteSpecArgument } from '../../spec/source.js';
+import { absoluteSpecArgument, isSpecUrl, STDIN_NAME } from '../../spec/source.js';
 import type { FuzzArgs } from './fuzz.js';
 
 /** The exit code of a run a signal interrupted (128 + the signal's number, as shells report it). */
@@ -130,7 +130,7 @@ async function reportText(target: ReportTarget, spec: string, io: CliIo, report:
     }
     case 'sarif': {
       const [{ formatSarifReport }, { operationLocator }] = await Promise.all([import('../../fuzz/report/sarif.js'), import('../../fuzz/report/spec-locator.js')]);
-      const specUri = relative(io.cwd, resolve(io.cwd, spec)).split(sep).join('/');
+      const specUri = spec === '-' ? STDIN_NAME : isSpecUrl(spec) ? spec : relative(io.cwd, resolve(io.cwd, spec)).split(sep).join('/');
       const locate = spec === '' ? () => undefined : await operationLocator(spec, io.cwd);
       return formatSarifReport(summary, { redactor: options.redactor, specUri, locate, version: packageVersion(), exitCode: context.exitCode, checkDocUrl });
     }
@@ -210,7 +210,8 @@ async function reportFailure(error: unknown, targets: readonly ReportTarget[], i
   if (isConflictcheckError(error) && targets.length > 0) {
     const failed = reportOfError(error.message, settings);
     const credentials = prepared?.credentials ?? { headers: {}, query: {}, redactor: new Redactor(), replayWords: [] };
-    await writeReports(targets, args.spec ?? '', io, failed, summarise(failed), { credentials, words: prepared?.words ?? [], exitCode: 2, error: error.message });
+    // A run that never started has no failure to locate in the spec.
+    await writeReports(targets, '', io, failed, summarise(failed), { credentials, words: prepared?.words ?? [], exitCode: 2, error: error.message });
   }
   throw error;
 }

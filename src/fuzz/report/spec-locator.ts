@@ -1,20 +1,23 @@
 /**
  * Finds where an operation is written in the spec file, for the SARIF report: the file is read
- * again with source positions (lint's reader), only when a SARIF report is asked for.
+ * again with source positions (lint's reader), only when a SARIF report is asked for. A spec read
+ * from standard input or a URL gets results without a line: there is no file to point into.
  */
 import type { OperationLocator } from './sarif.js';
 
-/** A locator over `file`; one that finds nothing when the file cannot be read with positions. */
-export async function operationLocator(file: string, cwd: string): Promise<OperationLocator> {
+/** A locator over the spec argument `arg`; one that finds nothing when it names no file that reads with positions. */
+export async function operationLocator(arg: string, cwd: string): Promise<OperationLocator> {
+  const [{ readSpec }, { specSourceOf }] = await Promise.all([import('../../lint/read-spec.js'), import('../../spec/source.js')]);
+  const source = specSourceOf(arg, cwd);
+  if (source.kind !== 'file') return () => undefined;
   try {
-    const { readSpec } = await import('../../lint/read-spec.js');
-    const document = readSpec(file, cwd);
+    const { doc } = await readSpec(source, cwd);
     return (jsonPath) => {
-      const range = document.getRangeForJsonPath([...jsonPath], true);
+      const range = doc.getRangeForJsonPath([...jsonPath], true);
       return range === undefined ? undefined : { line: range.start.line + 1, column: range.start.character + 1 };
     };
   } catch {
-    // The run already loaded this spec; a file it cannot re-read with positions still gets file-level results.
+    // The run already loaded this spec; one that cannot be re-read with positions still gets file-level results.
     return () => undefined;
   }
 }
