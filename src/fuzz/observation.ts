@@ -55,13 +55,46 @@ export interface Documented {
   readonly errorSchema: (status: number) => { readonly mediaType: string; readonly schema?: Located; readonly root: object } | undefined;
 }
 
-/** A resource's state as a read showed it. */
-export interface ReadState {
-  readonly exists: boolean;
+/**
+ * How a read came out. Reads have three outcomes, and only two of them say anything about the
+ * resource: `present` (a 2xx), `absent` (404 or 410), and `unreadable` (429, 5xx, a timeout, any
+ * other answer), which judges nothing — a resource that could not be read is not gone.
+ */
+export type ReadOutcome = 'present' | 'absent' | 'unreadable';
+
+/** A read that found the resource. */
+export interface PresentRead {
+  readonly state: 'present';
   /** The concurrency token (ETag, version field, …) as the read returned it. */
   readonly token?: string;
   readonly value?: unknown;
   readonly exchange?: Exchange;
+}
+
+/** A read answered 404 or 410: the resource is not there. */
+export interface AbsentRead {
+  readonly state: 'absent';
+  readonly token?: never;
+  readonly value?: never;
+  readonly exchange?: Exchange;
+}
+
+/** A read that proves nothing about the resource (429, 5xx, timeout, 401, 3xx…). */
+export interface UnreadableRead {
+  readonly state: 'unreadable';
+  /** `503`, `timeout`: what the read got instead of an answer about the resource. */
+  readonly reason: string;
+  readonly token?: never;
+  readonly value?: never;
+  readonly exchange?: Exchange;
+}
+
+/** A resource's state as a read showed it. */
+export type ReadState = PresentRead | AbsentRead | UnreadableRead;
+
+/** True when the read found the resource. */
+export function isPresent(read: ReadState | undefined): read is PresentRead {
+  return read?.state === 'present';
 }
 
 /** One recorded race and its surroundings. */

@@ -27,8 +27,9 @@ function output(ex: Exchange, obs: RaceObservation): RegisterOutput {
 export function updateRaceHistory(obs: RaceObservation, project: Projection): RegisterHistory | string {
   const { before, after } = obs;
   if (before === undefined) return 'no read before the race: the initial state is unknown';
+  if (before.state === 'unreadable') return `the read before the race was unreadable (${before.reason}): the initial state is unknown`;
   const token = tokenOf(obs);
-  const initial: RegisterState = before.exists ? { exists: true, ...(before.token === undefined ? {} : { etag: before.token }), value: project(before.value) } : { exists: false };
+  const initial: RegisterState = before.state === 'present' ? { exists: true, ...(before.token === undefined ? {} : { etag: before.token }), value: project(before.value) } : { exists: false };
   const ops: Operation<RegisterInput, RegisterOutput>[] = [];
   const labels: string[] = [];
   obs.racers.forEach((racer, i) => {
@@ -37,15 +38,17 @@ export function updateRaceHistory(obs: RaceObservation, project: Projection): Re
     const out = ops[ops.length - 1]!.output;
     labels.push(`racer ${racer.racer ?? i} (${describeValidator(token, ifMatch)} → ${out.kind === 'unknown' ? 'unknown' : out.status})`);
   });
-  if (after !== undefined) {
+  // An unreadable read after the race says nothing about the state: it is left out of the history.
+  if (after !== undefined && after.state !== 'unreadable') {
     // A read without timestamps was made after every racer returned: place it just after the last.
     const afterAll = Math.max(...obs.racers.map((r) => r.return)) + 0.001;
     const call = after.exchange?.call ?? afterAll;
     const ret = after.exchange?.return ?? afterAll;
-    const value = after.exists ? { value: project(after.value) } : {};
-    const etag = after.exists && after.token !== undefined ? { etag: after.token } : {};
-    ops.push({ client: -1, input: { kind: 'get' }, call, return: Math.max(call, ret), output: { kind: 'response', status: after.exists ? 200 : 404, ...etag, ...value } });
-    labels.push(`the read after the race (${after.exists ? `200, ${after.token ?? 'no validator'}` : '404'})`);
+    const present = after.state === 'present';
+    const value = present ? { value: project(after.value) } : {};
+    const etag = present && after.token !== undefined ? { etag: after.token } : {};
+    ops.push({ client: -1, input: { kind: 'get' }, call, return: Math.max(call, ret), output: { kind: 'response', status: present ? 200 : 404, ...etag, ...value } });
+    labels.push(`the read after the race (${present ? `200, ${after.token ?? 'no validator'}` : '404'})`);
   }
   return { initial, history: ops, labels };
 }

@@ -53,7 +53,8 @@ export function checkTransitions(obs: RaceObservation, machine: StateMachine, re
     history.push({ client: racer.racer ?? i, input: { kind: 'transition', to }, call: racer.call, return: racer.return, output });
   }
   const after = obs.after;
-  if (after !== undefined) {
+  // An unreadable read after the race (429, 5xx, timeout) is no answer about the state: left out.
+  if (after !== undefined && after.state !== 'unreadable') {
     const afterAll = Math.max(...obs.racers.map((r) => r.return)) + 0.001;
     const state = stateIn(after.value, machine);
     history.push({
@@ -61,7 +62,7 @@ export function checkTransitions(obs: RaceObservation, machine: StateMachine, re
       input: { kind: 'read' },
       call: after.exchange?.call ?? afterAll,
       return: after.exchange?.return ?? afterAll,
-      output: { kind: 'answer', status: after.exists ? 200 : 404, ...(state === undefined ? {} : { state }) },
+      output: { kind: 'answer', status: after.state === 'present' ? 200 : 404, ...(state === undefined ? {} : { state }) },
     });
   }
   return checkHistory(history, { initial, timeLimitMs, model: transitionModel(machine, refusals), pendingOutput: UNKNOWN });

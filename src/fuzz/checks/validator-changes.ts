@@ -30,7 +30,7 @@ export const validatorChanges: Check = {
     // A write of exactly the value already there may keep its validator: the representation did not change.
     const rewroteSame = (ex: Exchange): boolean => {
       const i = obs.racers.indexOf(ex);
-      return i >= 0 && obs.before?.exists === true && jsonEqual(project(obs.intents[i]), project(obs.before.value));
+      return i >= 0 && obs.before?.state === 'present' && jsonEqual(project(obs.intents[i]), project(obs.before.value));
     };
     const writes = inCallOrder([...obs.racers, ...obs.followUps.map((f) => f.exchange)]).filter((ex) => succeeded(ex) && !NO_NEW_VALIDATOR.has(ex.request.method.toUpperCase()));
     if (writes.length === 0) return skipped('no successful write to judge');
@@ -53,7 +53,7 @@ export const validatorChanges: Check = {
       seen.set(tag, `already handed out by ${who(ex)}`);
     }
     const after = obs.after;
-    if (before !== undefined && after?.exists === true && after.token === before && !writes.every(rewroteSame)) {
+    if (before !== undefined && after?.state === 'present' && after.token === before && !writes.every(rewroteSame)) {
       return failed('validator-changes', obs, {
         title: 'the validator read after successful writes is the one from before them',
         expected: `a validator other than ${before} after ${writes.length} successful write(s)`,

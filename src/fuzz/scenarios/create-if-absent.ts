@@ -21,11 +21,13 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const all = { ...params, ...ids };
   const path = fillPath(resource.itemPath, all);
   const before = await readState(ctx.client, resource, path);
-  if (before.exists) return setupFailed(`the fresh id ${id} already exists: nothing to create`, before.exchange);
+  if (before.state === 'present') return setupFailed(`the fresh id ${id} already exists: nothing to create`, before.exchange);
+  if (before.state === 'unreadable') return setupFailed(`the fresh id ${id} cannot be read (${before.reason}): whether it is free is unknown`, before.exchange);
   const ifNoneMatch = { 'if-none-match': '*' };
   const race = await ctx.client.race(input.bodies.map((body) => requestFor(resource, op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
   const after = await readState(ctx.client, resource, path);
-  if (after.exists || race.exchanges.some(succeeded)) ctx.created.add({ resource, path, id, params: all });
+  // Registered unless the read proved it absent: an unreadable instance may exist.
+  if (after.state !== 'absent' || race.exchanges.some(succeeded)) ctx.created.add({ resource, path, id, params: all });
   return observe(ctx, race, {
     kind: 'create-if-absent',
     before,

@@ -11,7 +11,7 @@ import type { Exchange, RaceObservation, ReadState } from '../observation.js';
 import type { ScenarioKind } from '../catalogue.js';
 import type { RaceResult } from '../race/types.js';
 import { freshId } from './bodies.js';
-import { createdId, fillParents, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
+import { createdId, describeRead, fillParents, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
 import { requestFor, type HeaderSource } from './requests.js';
 import type { ScenarioContext } from './scenario.js';
 
@@ -61,7 +61,7 @@ export function headerSource(ctx: ScenarioContext): HeaderSource | undefined {
 /** Reads an instance that must exist (it was just created or moved). */
 export async function readExisting(ctx: ScenarioContext, instance: Instance): Promise<ReadState | SetupFailure> {
   const state = await readState(ctx.client, instance.resource, instance.path);
-  return state.exists ? state : setupFailed(`the instance at ${instance.path} cannot be read back`, state.exchange);
+  return state.state === 'present' ? state : setupFailed(`the instance at ${instance.path} cannot be read back: ${describeRead(state)}`, state.exchange);
 }
 
 /** True when `op` is the POST that creates instances of `resource`. */

@@ -64,7 +64,7 @@ async function walk(ctx: ScenarioContext, instance: Instance, start: ReadState, 
 /** Sends one transition the machine forbids from the state `after` shows, preferring the planned one. */
 async function invalidProbe(ctx: ScenarioContext, instance: Instance, moves: readonly TransitionOperation[], planned: TransitionOperation, after: ReadState, machine: StateMachine, seed: number): Promise<FollowUp[]> {
   const state = stateIn(after.value, machine);
-  if (!after.exists || state === undefined) return [];
+  if (after.state !== 'present' || state === undefined) return [];
   const forbidden = moves.filter((m) => !allowedFrom(machine, state).includes(m.to));
   const probe = forbidden.includes(planned) ? planned : forbidden[0];
   if (probe === undefined) return [];

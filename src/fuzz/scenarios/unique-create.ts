@@ -104,7 +104,7 @@ async function countCarrying(ctx: ScenarioContext, race: FiredRace, params: Reco
   let found = 0;
   for (const instance of registerCreated(ctx, resource, params, race.exchanges)) {
     const state = await readState(ctx.client, resource, instance.path);
-    if (!state.exists) continue;
+    if (state.state !== 'present') continue;
     // A read that leaves a key field out still counts: the create carried it.
     const carries = fields.every((f) => !isRecord(state.value) || state.value[f] === undefined || (isRecord(keyed) && sameKey(state.value[f], keyed[f])));
     if (carries) found += 1;
@@ -122,7 +122,7 @@ async function racePut(ctx: ScenarioContext, input: RaceInput, params: Record<st
   const race = await ctx.client.race(input.bodies.map((body) => requestFor(headerSource(ctx), op, path, body, { token: undefined, value: undefined })));
   if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken id (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
   const after = await readState(ctx.client, resource, path);
-  if (after.exists) ctx.created.add({ resource, path, id, params: all });
+  if (after.state !== 'absent') ctx.created.add({ resource, path, id, params: all });
   return observe(ctx, race, { kind: 'unique-create', intents: input.bodies, after, facts: { unique: { fields: [] }, instance: path } });
 }
 

@@ -9,7 +9,7 @@ import { collectProperties } from '../../model/schema.js';
 import { requestMedia } from './bodies.js';
 import { validatorOf, type ResourceModel } from '../model/operation-model.js';
 import { noValidatorReason, type WriteValidator } from '../model/validators.js';
-import { createInstance, readState, type Instance, type SetupFailure } from './instances.js';
+import { createInstance, describeRead, readState, type Instance, type SetupFailure } from './instances.js';
 import { opLabel, requestFor, setupFailed, tokenFact } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
@@ -50,7 +50,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput, conditional: bool
   const instance = await createInstance(ctx.client, ctx.spec, resource, ctx.created, input.setupSeed);
   if ('reason' in instance) return instance;
   const { first, state: before } = await settledRead(ctx, instance, validator);
-  if (!before.exists) return { reason: `the instance just created at ${instance.path} cannot be read back`, ...(before.exchange ? { exchange: before.exchange } : {}) };
+  if (before.state !== 'present') return { reason: `the instance just created at ${instance.path} cannot be read back: ${describeRead(before)}`, ...(before.exchange ? { exchange: before.exchange } : {}) };
   if (conditional && before.token === undefined) {
     return { reason: `GET ${resource.itemPath} returned no concurrency token (${describeToken(validator?.read)})`, ...(before.exchange ? { exchange: before.exchange } : {}) };
   }

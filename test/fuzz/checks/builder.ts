@@ -94,7 +94,7 @@ export function observation(overrides: Partial<RaceObservation> = {}): RaceObser
     kind: 'update-race',
     operation: 'PUT /documents/{id}',
     documented: documented(),
-    before: { exists: true, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } },
+    before: { state: 'present' as const, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } },
     racers: [],
     intents: [],
     followUps: [],
@@ -116,8 +116,8 @@ export function updateRace(outcomes: readonly Outcome[], overrides: Partial<Race
   const last = winners[winners.length - 1];
   const after =
     last === undefined
-      ? { exists: true, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } }
-      : { exists: true, token: `"${10 + last}"`, value: { id: 'd1', title: `t${last}`, slug: 's' } };
+      ? { state: 'present' as const, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } }
+      : { state: 'present' as const, token: `"${10 + last}"`, value: { id: 'd1', title: `t${last}`, slug: 's' } };
   return observation({ racers, intents, after, ...overrides });
 }
 

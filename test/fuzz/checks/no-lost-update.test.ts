@@ -9,7 +9,7 @@ describe('no-lost-update (register)', () => {
 
   it('ignores fields the server adds or normalises (id, slug; a trimmed title echoed back)', () => {
     const racers = [updateRacer(0, { status: 200, responseHeaders: { etag: '"10"' }, responseBody: { id: 'd1', title: 'T0' } }), updateRacer(1, 412)];
-    const race = observation({ racers, intents: [{ title: 't0' }, { title: 't1' }], after: { exists: true, token: '"10"', value: { id: 'd1', title: 'T0', slug: 's' } } });
+    const race = observation({ racers, intents: [{ title: 't0' }, { title: 't1' }], after: { state: 'present' as const, token: '"10"', value: { id: 'd1', title: 'T0', slug: 's' } } });
     expect(run('no-lost-update', race).status).toBe('passed');
   });
 
@@ -19,29 +19,35 @@ describe('no-lost-update (register)', () => {
     expect(failure.evidence?.length).toBeGreaterThan(0);
   });
 
+  it('says "gone" only for a 404 read-back, never for an unreadable one (429, 5xx, timeout)', () => {
+    expect(failureOf(run('no-lost-update', updateRace([200, 412], { after: { state: 'absent' } }))).received).toBe('the resource is gone (1 × 200, 1 × 412)');
+    expect(run('no-lost-update', updateRace([200, 412], { after: { state: 'unreadable', reason: '503' } })).status).toBe('passed');
+    expect(skipReason(run('no-lost-update', updateRace([200, 412], { before: { state: 'unreadable', reason: '429' } })))).toMatch(/initial state is unknown/);
+  });
+
   it('fails when the state after the race is not the single winner’s write', () => {
-    const race = updateRace([200, 412], { after: { exists: true, token: '"10"', value: { id: 'd1', title: 't1' } } });
+    const race = updateRace([200, 412], { after: { state: 'present' as const, token: '"10"', value: { id: 'd1', title: 't1' } } });
     const failure = failureOf(run('no-lost-update', race));
     expect(failure.expected).toBe('the winner\'s write {"title":"t0"}');
     expect(failure.received).toBe('{"title":"t1"} (1 × 200, 1 × 412)');
   });
 
   it('accepts a racer with no answer that may have won (unknown outcome)', () => {
-    const race = updateRace([412, 'timeout', 412], { after: { exists: true, token: '"77"', value: { id: 'd1', title: 't1' } } });
+    const race = updateRace([412, 'timeout', 412], { after: { state: 'present' as const, token: '"77"', value: { id: 'd1', title: 't1' } } });
     expect(run('no-lost-update', race).status).toBe('passed');
   });
 
   it('judges a body token (a version field), compared as strings', () => {
     const racer = (i: number, status: number) =>
       exchange({ racer: i, body: { title: `t${i}`, version: 3 }, call: 0, return: 10 + i, status, responseBody: status === 200 ? { title: `t${i}`, version: 4 + i } : { status } });
-    const base = { facts: { token: { in: 'body', field: 'version' } }, before: { exists: true, token: '3', value: { title: 'x', version: 3 } }, intents: [{ title: 't0', version: 3 }, { title: 't1', version: 3 }] };
-    expect(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 409)], after: { exists: true, token: '4', value: { title: 't0', version: 4 } } })).status).toBe('passed');
-    expect(failureOf(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 200)], after: { exists: true, token: '5', value: { title: 't1', version: 5 } } }))).check).toBe('no-lost-update');
+    const base = { facts: { token: { in: 'body', field: 'version' } }, before: { state: 'present' as const, token: '3', value: { title: 'x', version: 3 } }, intents: [{ title: 't0', version: 3 }, { title: 't1', version: 3 }] };
+    expect(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 409)], after: { state: 'present' as const, token: '4', value: { title: 't0', version: 4 } } })).status).toBe('passed');
+    expect(failureOf(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 200)], after: { state: 'present' as const, token: '5', value: { title: 't1', version: 5 } } }))).check).toBe('no-lost-update');
   });
 
   it('skips when the search hits its time limit, never passes', () => {
     const racers = Array.from({ length: 14 }, (_, i) => updateRacer(i, 'timeout'));
-    const race = observation({ racers, intents: racers.map((_, i) => ({ title: `t${i}` })), after: { exists: true, token: '"99"', value: { title: 'nobody' } } });
+    const race = observation({ racers, intents: racers.map((_, i) => ({ title: `t${i}` })), after: { state: 'present' as const, token: '"99"', value: { title: 'nobody' } } });
     expect(skipReason(run('no-lost-update', race, { ...ctx, linearizabilityTimeLimitMs: 0 }))).toMatch(/undecided.*time limit \(0 ms\)/);
   });
 
@@ -58,10 +64,10 @@ describe('no-lost-update (counter)', () => {
     observation({
       kind: 'counter-race',
       operation: 'POST /inventory/{sku}/purchases',
-      before: { exists: true, value: { sku: 'sku-1', stock: stockBefore } },
+      before: { state: 'present' as const, value: { sku: 'sku-1', stock: stockBefore } },
       racers: statuses.map((s, i) => purchase(i, s)),
       intents: statuses.map(() => ({ quantity: 1 })),
-      after: { exists: true, value: { sku: 'sku-1', stock: stockAfter } },
+      after: { state: 'present' as const, value: { sku: 'sku-1', stock: stockAfter } },
       facts: { counter: { field: 'stock', amountField: 'quantity' } },
     });
 

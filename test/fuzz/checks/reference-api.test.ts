@@ -43,9 +43,9 @@ async function send(method: string, path: string, headers: Record<string, string
 }
 
 function readState(ex: Exchange): ReadState {
-  if (ex.response === undefined) return { exists: true, exchange: ex };
+  if (ex.response === undefined) return { state: 'present' as const, exchange: ex };
   const { status, headers, body } = ex.response;
-  return status === 200 ? { exists: true, token: headers.etag!, value: JSON.parse(body) as unknown, exchange: ex } : { exists: false, exchange: ex };
+  return status === 200 ? { state: 'present' as const, token: headers.etag!, value: JSON.parse(body) as unknown, exchange: ex } : { state: 'absent' as const, exchange: ex };
 }
 
 function toExchange(record: RaceRecord, origin: string): Exchange {

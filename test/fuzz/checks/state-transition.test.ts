@@ -8,7 +8,7 @@ describe('state-transition', () => {
   });
 
   it('passes racing transitions that the machine can order one after the other (pay, then cancel)', () => {
-    const race = transitionRace([200, 200], 'cancelled', { before: { exists: true, value: { status: 'pending' } }, intents: ['paid', 'cancelled'] });
+    const race = transitionRace([200, 200], 'cancelled', { before: { state: 'present' as const, value: { status: 'pending' } }, intents: ['paid', 'cancelled'] });
     expect(run('state-transition', race).status).toBe('passed');
   });
 

@@ -20,7 +20,7 @@ describe('unique-create', () => {
 
   it('counts only 201 for PUT to a fresh id: a 200 replaced the created resource', () => {
     const put = (i: number, status: number) => exchange({ racer: i, method: 'PUT', url: 'http://127.0.0.1:8080/things/t1', body: { n: i }, status });
-    const race = observation({ kind: 'unique-create', racers: [put(0, 201), put(1, 200), put(2, 409)], intents: [{}, {}, {}], before: { exists: false } });
+    const race = observation({ kind: 'unique-create', racers: [put(0, 201), put(1, 200), put(2, 409)], intents: [{}, {}, {}], before: { state: 'absent' as const } });
     expect(run('unique-create', race).status).toBe('passed');
   });
 

@@ -24,13 +24,13 @@ describe('validator-changes', () => {
   });
 
   it('fails when the read after successful writes shows the old validator, even if the writes sent none', () => {
-    const race = updateRace([{ status: 200 }, 412], { after: { exists: true, token: '"3"', value: { title: 't0' } } });
+    const race = updateRace([{ status: 200 }, 412], { after: { state: 'present' as const, token: '"3"', value: { title: 't0' } } });
     expect(failureOf(run('validator-changes', race)).received).toBe('the read after the race returned "3"');
   });
 
   it('lets a write of the very same value keep its validator', () => {
     const racers = [updateRacer(0, { status: 200, responseHeaders: { etag: '"3"' } }), updateRacer(1, 412)];
-    const race = updateRace([200, 412], { racers, intents: [{ title: 'before' }, { title: 't1' }], after: { exists: true, token: '"3"', value: { title: 'before' } } });
+    const race = updateRace([200, 412], { racers, intents: [{ title: 'before' }, { title: 't1' }], after: { state: 'present' as const, token: '"3"', value: { title: 'before' } } });
     expect(run('validator-changes', race).status).toBe('passed');
   });
 

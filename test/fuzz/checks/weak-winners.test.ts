@@ -16,7 +16,7 @@ const WEAK = 'W/"3"';
 /** An update race whose racers all sent `If-Match: W/"3"`, read before as that weak tag. */
 function weakRace(outcomes: readonly Outcome[]) {
   const base = updateRace(outcomes);
-  return observation({ ...base, racers: outcomes.map((o, i) => updateRacer(i, o, WEAK)), before: { exists: true, token: WEAK, value: { id: 'd1', title: 'before', slug: 's' } } });
+  return observation({ ...base, racers: outcomes.map((o, i) => updateRacer(i, o, WEAK)), before: { state: 'present' as const, token: WEAK, value: { id: 'd1', title: 'before', slug: 's' } } });
 }
 
 describe('a race fired with a weak validator', () => {
