@@ -24,8 +24,11 @@ export interface ReceivedResponse {
   readonly truncated: boolean;
 }
 
-/** Why a request has no response. */
-export type ExchangeErrorCode = 'timeout' | 'reset' | 'refused' | 'bad-response' | 'too-large' | 'aborted' | 'other';
+/**
+ * Why a request has no response. `deadline`: the runner itself cut it short when the run's
+ * deadline came before the request timeout — the server's failure no more than `too-large`.
+ */
+export type ExchangeErrorCode = 'timeout' | 'deadline' | 'reset' | 'refused' | 'bad-response' | 'too-large' | 'aborted' | 'other';
 
 /** A request and what became of it, with monotonic timestamps (ms). */
 export interface Exchange {
@@ -138,3 +141,9 @@ export type CheckOutcome =
   | { readonly status: 'passed' }
   | { readonly status: 'failed'; readonly failure: CheckFailure }
   | { readonly status: 'skipped'; readonly reason: string };
+
+/** Every exchange of an observation: the racers, the reads around the race, the follow-ups. */
+export function allExchanges(obs: RaceObservation): Exchange[] {
+  const around = [obs.before?.exchange, obs.after?.exchange].filter((ex): ex is Exchange => ex !== undefined);
+  return [...obs.racers, ...around, ...obs.followUps.map((f) => f.exchange)];
+}
