@@ -23,6 +23,16 @@ function output(ex: Exchange, obs: RaceObservation): RegisterOutput {
   return { kind: 'response', status: completed(ex)!.status, ...(etag === undefined ? {} : { etag }) };
 }
 
+/**
+ * When a racer's operation returned: never, for one whose outcome is unknown (a timeout, a reset,
+ * a 5xx). The server may apply it long after the runner stopped waiting, so it stays pending
+ * forever (return = ∞), as Porcupine and Knossos treat a crashed operation; its finite timeout
+ * would forbid placing it after operations that saw it not yet applied.
+ */
+export function returnOf(racer: Exchange): number | undefined {
+  return outcomeUnknown(racer) ? undefined : racer.return;
+}
+
 /** Builds the history of an update race, or says why it cannot. */
 export function updateRaceHistory(obs: RaceObservation, project: Projection): RegisterHistory | string {
   const { before, after } = obs;
@@ -34,7 +44,7 @@ export function updateRaceHistory(obs: RaceObservation, project: Projection): Re
   const labels: string[] = [];
   obs.racers.forEach((racer, i) => {
     const ifMatch = sentValidator(racer, token);
-    ops.push({ client: racer.racer ?? i, input: { kind: 'write', value: project(obs.intents[i]), ...(ifMatch === undefined ? {} : { ifMatch }) }, call: racer.call, return: racer.return, output: output(racer, obs) });
+    ops.push({ client: racer.racer ?? i, input: { kind: 'write', value: project(obs.intents[i]), ...(ifMatch === undefined ? {} : { ifMatch }) }, call: racer.call, return: returnOf(racer), output: output(racer, obs) });
     const out = ops[ops.length - 1]!.output;
     labels.push(`racer ${racer.racer ?? i} (${describeValidator(token, ifMatch)} → ${out.kind === 'unknown' ? 'unknown' : out.status})`);
   });

@@ -8,6 +8,7 @@ import { checkHistory, type CheckResult, type Model, type Operation } from '../l
 import type { StateMachine } from '../model/hints.js';
 import type { RaceObservation } from '../observation.js';
 import { completed, is2xx, isRecord, outcomeUnknown } from './exchanges.js';
+import { returnOf } from './register-history.js';
 
 type Input = { readonly kind: 'transition'; readonly to: string } | { readonly kind: 'read' };
 type Output = { readonly kind: 'answer'; readonly status: number; readonly state?: string } | { readonly kind: 'unknown' };
@@ -50,7 +51,7 @@ export function checkTransitions(obs: RaceObservation, machine: StateMachine, re
     const to = targetOf(obs.intents[i]);
     if (to === undefined) return `racer ${racer.racer ?? i}'s intent names no target state`;
     const output: Output = outcomeUnknown(racer) ? UNKNOWN : { kind: 'answer', status: completed(racer)!.status };
-    history.push({ client: racer.racer ?? i, input: { kind: 'transition', to }, call: racer.call, return: racer.return, output });
+    history.push({ client: racer.racer ?? i, input: { kind: 'transition', to }, call: racer.call, return: returnOf(racer), output });
   }
   const after = obs.after;
   // An unreadable read after the race (429, 5xx, timeout) is no answer about the state: left out.

@@ -108,3 +108,25 @@ describe('no-lost-update: refusals that are not conflicts', () => {
     expect(run('no-lost-update', updateRace([422, 200, 412])).status).toBe('passed');
   });
 });
+
+describe('no-lost-update: an operation whose outcome is unknown is pending forever (return = ∞)', () => {
+  // Racer 0's unconditional write timed out at 10 ms, and the server applied it later, after
+  // racer 1's conditional write won at 11–12 ms: the read at 20 ms shows racer 0's value. Only a
+  // linearization that places the timed-out write after its timeout explains it, as Porcupine
+  // and Knossos allow (an unknown outcome has no return).
+  const racers = [
+    exchange({ racer: 0, body: { title: 't0' }, error: 'timeout', call: 0, return: 10 }),
+    exchange({ racer: 1, headers: { 'If-Match': '"3"' }, body: { title: 't1' }, status: 200, responseHeaders: { etag: '"11"' }, call: 11, return: 12 }),
+  ];
+  const read = exchange({ method: 'GET', status: 200, responseHeaders: { etag: '"12"' }, responseBody: { id: 'd1', title: 't0', slug: 's' }, call: 20, return: 21 });
+  const late = observation({ racers, intents: [{ title: 't0' }, { title: 't1' }], after: { state: 'present', token: '"12"', value: { id: 'd1', title: 't0', slug: 's' }, exchange: read } });
+
+  it('passes a timed-out write that took effect after its timeout', () => {
+    expect(run('no-lost-update', late).status).toBe('passed');
+  });
+
+  it('still fails when no placement of the unknown write explains the read', () => {
+    const impossible = observation({ ...late, after: { state: 'present', token: '"12"', value: { id: 'd1', title: 'nobody', slug: 's' }, exchange: read } });
+    expect(failureOf(run('no-lost-update', impossible)).check).toBe('no-lost-update');
+  });
+});
