@@ -54,8 +54,12 @@ export interface Documented {
    * and every check read it here and nowhere else.
    */
   readonly conflictStatuses: readonly number[];
-  /** The documented error schema for a status, if any. */
-  readonly errorSchema: (status: number) => { readonly mediaType: string; readonly schema?: Located; readonly root: object } | undefined;
+  /**
+   * The documented error schema for a status, if any: the one of `mediaType` where the status
+   * documents that media type (a server offered application/json and problem+json may answer
+   * either), else problem+json, else JSON.
+   */
+  readonly errorSchema: (status: number, mediaType?: string) => { readonly mediaType: string; readonly schema?: Located; readonly root: object } | undefined;
 }
 
 /**

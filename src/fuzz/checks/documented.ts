@@ -8,6 +8,11 @@ import { isJsonMediaType, isProblemMediaType } from '../../model/semantics.js';
 import type { SpecModel, SpecOperation } from '../../model/spec-model.js';
 import type { Documented } from '../observation.js';
 
+/** `application/json` of `application/json; charset=utf-8`, lower-cased. */
+export function baseMediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
 /** True when `status` is documented exactly, by its class range (`4XX`), or by `default`. */
 export function isDocumented(documented: Documented, status: number): boolean {
   if (documented.statuses.has(status)) return true;
@@ -52,9 +57,13 @@ export function documentedFor(spec: SpecModel, op: SpecOperation, acceptedConfli
     statuses,
     ranges,
     conflictStatuses,
-    errorSchema: (status) => {
+    errorSchema: (status, mediaType) => {
       const response = responseFor(status);
-      const media = response?.content.find((c) => isProblemMediaType(c.mediaType)) ?? response?.content.find((c) => isJsonMediaType(c.mediaType));
+      const received = mediaType === undefined ? undefined : baseMediaType(mediaType);
+      const media =
+        response?.content.find((c) => received !== undefined && baseMediaType(c.mediaType) === received && (isProblemMediaType(received) || isJsonMediaType(received))) ??
+        response?.content.find((c) => isProblemMediaType(c.mediaType)) ??
+        response?.content.find((c) => isJsonMediaType(c.mediaType));
       if (media === undefined) return undefined;
       return { mediaType: media.mediaType, ...(media.schema === undefined ? {} : { schema: media.schema }), root: spec.root };
     },
