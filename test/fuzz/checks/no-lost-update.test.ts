@@ -47,7 +47,7 @@ describe('no-lost-update (register)', () => {
 
   it('skips when the search hits its time limit, never passes', () => {
     const racers = Array.from({ length: 14 }, (_, i) => updateRacer(i, 'timeout'));
-    const race = observation({ racers, intents: racers.map((_, i) => ({ title: `t${i}` })), after: { state: 'present' as const, token: '"99"', value: { title: 'nobody' } } });
+    const race = observation({ racers, intents: racers.map((_, i) => ({ title: `t${i}` })), after: { state: 'present' as const, token: '"99"', value: { title: 'before' } } });
     expect(skipReason(run('no-lost-update', race, { ...ctx, linearizabilityTimeLimitMs: 0 }))).toMatch(/undecided.*time limit \(0 ms\)/);
   });
 
@@ -125,8 +125,34 @@ describe('no-lost-update: an operation whose outcome is unknown is pending forev
     expect(run('no-lost-update', late).status).toBe('passed');
   });
 
-  it('still fails when no placement of the unknown write explains the read', () => {
-    const impossible = observation({ ...late, after: { state: 'present', token: '"12"', value: { id: 'd1', title: 'nobody', slug: 's' }, exchange: read } });
+  it('still fails when no placement of the unknown write explains the read (the state before, though racer 1 won)', () => {
+    const impossible = observation({ ...late, after: { state: 'present', token: '"12"', value: { id: 'd1', title: 'before', slug: 's' }, exchange: read } });
     expect(failureOf(run('no-lost-update', impossible)).check).toBe('no-lost-update');
+  });
+});
+
+describe('no-lost-update compares only what the read returns', () => {
+  const racer = (i: number, status: number, body: Record<string, unknown>) =>
+    exchange({ racer: i, headers: { 'If-Match': '"3"' }, body, status, ...(status < 300 ? { responseHeaders: { etag: `"${10 + i}"` } } : {}), call: 0, return: 10 + i });
+
+  it('ignores a writeOnly field the read never returns (a password)', () => {
+    const intents = [{ title: 't0', password: 'p0' }, { title: 't1', password: 'p1' }];
+    const racers = [racer(0, 204, intents[0]!), racer(1, 412, intents[1]!)];
+    const race = observation({ racers, intents, before: { state: 'present', token: '"3"', value: { id: 'd1', title: 'before' } }, after: { state: 'present', token: '"10"', value: { id: 'd1', title: 't0' } } });
+    expect(run('no-lost-update', race).status).toBe('passed');
+  });
+
+  it('ignores a value the server normalised, which no racer wrote (an e-mail lower-cased, a masked secret)', () => {
+    const intents = [{ title: 't0', email: 'A@X.ORG' }, { title: 't1', email: 'B@X.ORG' }];
+    const racers = [racer(0, 204, intents[0]!), racer(1, 412, intents[1]!)];
+    const race = observation({ racers, intents, before: { state: 'present', token: '"3"', value: { title: 'before', email: 'z@x.org' } }, after: { state: 'present', token: '"10"', value: { title: 't0', email: 'a@x.org' } } });
+    expect(run('no-lost-update', race).status).toBe('passed');
+  });
+
+  it('still fails the loser’s value on a field the read returns', () => {
+    const intents = [{ title: 't0', password: 'p0' }, { title: 't1', password: 'p1' }];
+    const racers = [racer(0, 204, intents[0]!), racer(1, 412, intents[1]!)];
+    const race = observation({ racers, intents, after: { state: 'present', token: '"10"', value: { id: 'd1', title: 't1' } } });
+    expect(failureOf(run('no-lost-update', race)).received).toBe('{"title":"t1"} (1 × 204, 1 × 412)');
   });
 });
