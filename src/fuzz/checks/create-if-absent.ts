@@ -5,7 +5,7 @@
  */
 import { jsonEqual } from '../linearizability/index.js';
 import type { Check } from './check.js';
-import { brief, headerValue, plural, succeeded } from './exchanges.js';
+import { brief, headerValue, plural, succeeded, tally } from './exchanges.js';
 import { DEFAULT_TOKEN } from './facts.js';
 import { judgeOneWinner } from './one-winner.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -19,6 +19,12 @@ export const createIfAbsent: Check = {
     if (obs.before?.state === 'unreadable') return skipped(`the read before the race was unreadable (${obs.before.reason}): whether the id was free is unknown`);
     if (!obs.racers.some((ex) => headerValue(ex.request.headers, 'if-none-match')?.trim() === '*')) {
       return skipped('no racer sent If-None-Match: *');
+    }
+    // Several creates "won", yet nothing was created: the read-back contradicts the verdict, so the
+    // runner misread the answers (a success status that is none) — never the server's finding.
+    const winners = obs.racers.filter(succeeded).length;
+    if (winners > 1 && obs.after?.state === 'absent') {
+      return skipped(`${winners} racers got a success status, but the read after the race finds no resource: the answers cannot be read as wins (${tally(obs.racers)})`);
     }
     const project = comparableProjection(obs, DEFAULT_TOKEN);
     return judgeOneWinner(obs, {

@@ -20,18 +20,26 @@ export function completed(ex: Exchange): ReceivedResponse | undefined {
   return ex.error === undefined ? ex.response : undefined;
 }
 
-/** True when the request completed with a 2xx. */
+/**
+ * 2xx statuses that report no success of the request itself: `202 Accepted` (queued, nothing done
+ * yet) and `207 Multi-Status` (the outcome is in the body — a WebDAV server refuses a failed
+ * precondition with a 207 holding a 412). A racer that got one is neither a winner nor a loser.
+ */
+const NOT_A_SUCCESS: ReadonlySet<number> = new Set([202, 207]);
+
+/** True when the request completed with a success: a 2xx other than 202 and 207 (a win). */
 export function succeeded(ex: Exchange): boolean {
-  return is2xx(completed(ex)?.status);
+  const status = completed(ex)?.status;
+  return is2xx(status) && !NOT_A_SUCCESS.has(status!);
 }
 
 /**
- * True when nobody can tell whether the request took effect: no (complete) response, or a 5xx.
- * The register model calls this an `unknown` output.
+ * True when nobody can tell whether the request took effect: no (complete) response, a 5xx, or a
+ * 202/207 whose body the runner does not read. The register model calls this an `unknown` output.
  */
 export function outcomeUnknown(ex: Exchange): boolean {
   const response = completed(ex);
-  return response === undefined || is5xx(response.status);
+  return response === undefined || is5xx(response.status) || NOT_A_SUCCESS.has(response.status);
 }
 
 /**

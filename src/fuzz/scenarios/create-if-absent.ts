@@ -6,6 +6,7 @@
  */
 import { succeeded } from '../checks/exchanges.js';
 import type { RaceObservation } from '../observation.js';
+import { uniquifyFields } from './bodies.js';
 import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';
 import { observe, parentParams, requestFor, setupFailed } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
@@ -24,14 +25,18 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   if (before.state === 'present') return setupFailed(`the fresh id ${id} already exists: nothing to create`, before.exchange);
   if (before.state === 'unreadable') return setupFailed(`the fresh id ${id} cannot be read (${before.reason}): whether it is free is unknown`, before.exchange);
   const ifNoneMatch = { 'if-none-match': '*' };
-  const race = await ctx.client.race(input.bodies.map((body) => requestFor(resource, op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
+  // Values unique across resources (a UID, a natural key) are made fresh for this resource: a
+  // shrunk or replayed input would otherwise collide with what earlier races left behind, and
+  // every racer would rightly be refused for it.
+  const bodies = input.bodies.map((body) => uniquifyFields(ctx.spec, op, body, resource.uniqueFields));
+  const race = await ctx.client.race(bodies.map((body) => requestFor(resource, op, path, body, { token: undefined, value: undefined }, ifNoneMatch)));
   const after = await readState(ctx.client, resource, path);
   // Registered unless the read proved it absent: an unreadable instance may exist.
   if (after.state !== 'absent' || race.exchanges.some(succeeded)) ctx.created.add({ resource, path, id, params: all });
   return observe(ctx, race, {
     kind: 'create-if-absent',
     before,
-    intents: input.bodies,
+    intents: bodies,
     after,
     facts: { ...(resource.token === undefined ? {} : { token: resource.token }), instance: path },
   });

@@ -19,6 +19,14 @@ describe('create-if-absent', () => {
     expect(failure.received).toBe('{"holder":"h1"}');
   });
 
+  it('never reports several wins that the read-back contradicts (no resource after the race)', () => {
+    expect(skipReason(run('create-if-absent', { ...FAILING['create-if-absent'](), after: { state: 'absent' } }))).toMatch(/cannot be read as wins/);
+  });
+
+  it('counts neither a 207 Multi-Status nor a 202 Accepted as a win', () => {
+    expect(run('create-if-absent', bookingRace([201, 207, 202], 0)).status).toBe('passed');
+  });
+
   it('judges no read-back that was unreadable, before or after the race', () => {
     expect(skipReason(run('create-if-absent', bookingRace([201, 412], 1, { after: { state: 'unreadable', reason: 'timeout' } })))).toMatch(/unreadable \(timeout\)/);
     expect(skipReason(run('create-if-absent', bookingRace([201, 412], 1, { before: { state: 'unreadable', reason: '429' } })))).toMatch(/whether the id was free is unknown/);
