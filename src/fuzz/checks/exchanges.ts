@@ -101,3 +101,16 @@ export function brief(value: unknown, max = 80): string {
 export function inCallOrder(exchanges: readonly Exchange[]): Exchange[] {
   return [...exchanges].sort((a, b) => a.call - b.call);
 }
+
+/**
+ * What names the resource a successful create or a replay reports: its `Location`, else its
+ * body's `id`; `undefined` when it names none. A body's other members (a timestamp, a request id)
+ * may differ between a result and its replay, so they identify nothing.
+ */
+export function resultIdentity(ex: Exchange): string | undefined {
+  const location = headerValue(completed(ex)?.headers, 'location');
+  if (location !== undefined) return `location ${location}`;
+  const body = jsonBody(ex);
+  if (isRecord(body) && (typeof body.id === 'string' || typeof body.id === 'number')) return `id ${String(body.id)}`;
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchange, failureOf, observation, run, skipReason, unsynchronized } from './builder.js';
+import { documented, exchange, failureOf, observation, run, skipReason, unsynchronized } from './builder.js';
 import { FAILING, signUpRace } from './examples.js';
 
 describe('unique-create', () => {
@@ -26,5 +26,24 @@ describe('unique-create', () => {
 
   it('skips an unsynchronized race', () => {
     expect(skipReason(run('unique-create', unsynchronized(FAILING['unique-create']())))).toMatch(/not synchronized/);
+  });
+});
+
+describe('unique-create: a documented "200 with the existing resource" is no second create', () => {
+  const idempotent = (statuses: readonly number[], locations: readonly string[]) => {
+    const race = signUpRace(statuses, { documented: documented({ statuses: new Set([200, 201, 400, 409]), conflictStatuses: [409] }) });
+    return { ...race, racers: race.racers.map((r, i) => (r.response === undefined ? r : { ...r, response: { ...r.response, headers: { location: locations[i]! } } })) };
+  };
+
+  it('passes one 201 and 200s that name the resource it created', () => {
+    expect(run('unique-create', idempotent([201, 200, 200], ['/users/u0', '/users/u0', '/users/u0'])).status).toBe('passed');
+  });
+
+  it('still fails a 200 that names another resource (a duplicate was created)', () => {
+    expect(failureOf(run('unique-create', idempotent([201, 200, 200], ['/users/u0', '/users/u1', '/users/u0']))).check).toBe('unique-create');
+  });
+
+  it('still fails two 201s', () => {
+    expect(failureOf(run('unique-create', idempotent([201, 201, 200], ['/users/u0', '/users/u1', '/users/u0']))).check).toBe('unique-create');
   });
 });
