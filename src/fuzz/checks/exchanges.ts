@@ -2,54 +2,12 @@
  * Readers of recorded exchanges shared by the checks: statuses, headers, JSON bodies and the
  * one-line tallies ("3 × 200, 13 × 412") that failures print as "Received".
  */
-import type { Exchange, ReceivedResponse } from '../observation.js';
+import type { Exchange } from '../observation.js';
 import { isObject, parseJson } from '../../model/json.js';
 
-/** True for a 2xx status. */
-export function is2xx(status: number | undefined): boolean {
-  return status !== undefined && status >= 200 && status < 300;
-}
-
-/** True for a 5xx status. */
-export function is5xx(status: number | undefined): boolean {
-  return status !== undefined && status >= 500 && status < 600;
-}
-
-/** The response when the exchange completed (a response and no error afterwards). */
-export function completed(ex: Exchange): ReceivedResponse | undefined {
-  return ex.error === undefined ? ex.response : undefined;
-}
-
-/**
- * 2xx statuses that report no success of the request itself: `202 Accepted` (queued, nothing done
- * yet) and `207 Multi-Status` (the outcome is in the body — a WebDAV server refuses a failed
- * precondition with a 207 holding a 412). A racer that got one is neither a winner nor a loser.
- */
-const NOT_A_SUCCESS: ReadonlySet<number> = new Set([202, 207]);
-
-/** True when the request completed with a success: a 2xx other than 202 and 207 (a win). */
-export function succeeded(ex: Exchange): boolean {
-  const status = completed(ex)?.status;
-  return is2xx(status) && !NOT_A_SUCCESS.has(status!);
-}
-
-/**
- * True when nobody can tell whether the request took effect: no (complete) response, a 5xx, or a
- * 202/207 whose body the runner does not read. The register model calls this an `unknown` output.
- */
-export function outcomeUnknown(ex: Exchange): boolean {
-  const response = completed(ex);
-  return response === undefined || is5xx(response.status) || NOT_A_SUCCESS.has(response.status);
-}
-
-/**
- * True for a completed non-2xx answer below 500: a refusal. 5xx and missing responses are not
- * refusals — they are `no-server-error`'s findings and may have taken effect.
- */
-export function refused(ex: Exchange): boolean {
-  const status = completed(ex)?.status;
-  return status !== undefined && !is2xx(status) && !is5xx(status);
-}
+// The outcome of an exchange is part of the observation contract, shared with the scenarios.
+export { completed, is2xx, is5xx, outcomeLabel, outcomeUnknown, refused, succeeded, tally } from '../observed.js';
+import { completed } from '../observed.js';
 
 /** A header value, names compared case-insensitively. */
 export function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
@@ -67,23 +25,6 @@ export const isRecord = isObject;
 export function jsonBody(ex: Exchange): unknown {
   const response = completed(ex);
   return response === undefined || response.truncated ? undefined : parseJson(response.body);
-}
-
-/** What became of an exchange, as a tally label: `412`, `no response (timeout)`, `200 then reset`. */
-export function outcomeLabel(ex: Exchange): string {
-  if (ex.error === undefined) return ex.response === undefined ? 'no response' : String(ex.response.status);
-  return ex.response === undefined ? `no response (${ex.error.code})` : `${ex.response.status} then ${ex.error.code}`;
-}
-
-/** `3 × 200, 13 × 412`: outcomes counted, in label order (statuses ascending); `label` names each exchange's outcome. */
-export function tally(exchanges: readonly Exchange[], label: (ex: Exchange) => string = outcomeLabel): string {
-  if (exchanges.length === 0) return 'no requests';
-  const counts = new Map<string, number>();
-  for (const ex of exchanges) counts.set(label(ex), (counts.get(label(ex)) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }))
-    .map(([label, n]) => `${n} × ${label}`)
-    .join(', ');
 }
 
 /** `8 writes`, `1 write`. */

@@ -9,24 +9,8 @@ import type { Exchange, RaceObservation } from '../observation.js';
 import { completed, headerValue, isRecord, jsonBody, parseJson } from './exchanges.js';
 import { tokenName } from '../model/validators.js';
 
-/**
- * The follow-up purposes the checks read. A scenario records each follow-up request with one of
- * these; other purposes are allowed and ignored.
- */
-export const FOLLOW_UP = {
-  /** A write sent after the race with the validator from before it (`stale-validator-rejected`). */
-  staleWrite: 'stale-write',
-  /** The re-read after a conflict that fetches the fresh validator (`conflict-resolvable`). */
-  refetch: 'refetch',
-  /** The retried write with the fresh validator (`conflict-resolvable`). */
-  retry: 'retry',
-  /** A write sent without any validator (`precondition-required`). */
-  unconditionalWrite: 'unconditional-write',
-  /** A transition the state machine forbids from the state the last read showed (`state-transition`). */
-  invalidTransition: 'invalid-transition',
-  /** The idempotency key sent again with another payload (`idempotency-key`). */
-  keyReuse: 'key-reuse',
-} as const;
+// The named follow-ups are part of the observation contract, shared with the scenarios.
+export { FOLLOW_UP } from '../observed.js';
 
 /**
  * Facts a scenario may record, all optional:

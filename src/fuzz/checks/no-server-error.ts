@@ -7,19 +7,13 @@
  * finding.
  */
 import type { Check } from './check.js';
-import { completed, is5xx, outcomeLabel, tally } from './exchanges.js';
-import { allExchanges, type Exchange, type ExchangeErrorCode } from '../observation.js';
+import { outcomeLabel, tally } from './exchanges.js';
+import { allExchanges } from '../observation.js';
+import { serverFailed, setupFactOf } from '../observed.js';
 import { failed, PASSED, skipped } from './outcome.js';
-import { setupFactOf } from './setup-finding.js';
 
-/** Errors that are the runner's own limits, not the server's failure. */
-const RUNNER_LIMITS: ReadonlySet<ExchangeErrorCode> = new Set(['too-large', 'aborted', 'deadline']);
-
-/** True when the server failed the request: a 5xx, or no (complete) answer that is not the runner's own limit. */
-export function serverFailed(ex: Exchange): boolean {
-  if (ex.error !== undefined) return !RUNNER_LIMITS.has(ex.error.code);
-  return ex.response === undefined || is5xx(completed(ex)?.status);
-}
+// The server-failure rule is part of the observation contract (a set-up finding needs it too).
+export { serverFailed };
 
 /** The `no-server-error` check. */
 export const noServerError: Check = {

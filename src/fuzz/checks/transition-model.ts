@@ -9,6 +9,7 @@ import type { StateMachine } from '../model/hints.js';
 import type { RaceObservation } from '../observation.js';
 import { completed, is2xx, isRecord, outcomeUnknown } from './exchanges.js';
 import { returnOf } from './register-history.js';
+import { stateIn } from '../observed.js';
 
 type Input = { readonly kind: 'transition'; readonly to: string } | { readonly kind: 'read' };
 type Output = { readonly kind: 'answer'; readonly status: number; readonly state?: string } | { readonly kind: 'unknown' };
@@ -22,10 +23,7 @@ export function targetOf(intent: unknown): string | undefined {
 }
 
 /** The value of the machine's field in a read, as a state name. */
-export function stateIn(value: unknown, machine: StateMachine): string | undefined {
-  const state = isRecord(value) ? value[machine.field] : undefined;
-  return typeof state === 'string' ? state : undefined;
-}
+export { stateIn };
 
 function transitionModel(machine: StateMachine, refusals: ReadonlySet<number>): Model<string, Input, Output> {
   return {

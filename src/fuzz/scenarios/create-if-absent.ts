@@ -4,7 +4,7 @@
  * §13.1.2) instead of overwriting it. The read before the race shows the id is free, the read
  * after shows whose write stuck.
  */
-import { succeeded } from '../checks/exchanges.js';
+import { succeeded } from '../observed.js';
 import type { RaceObservation } from '../observation.js';
 import { uniquifyFields } from './bodies.js';
 import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';

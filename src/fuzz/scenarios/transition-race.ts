@@ -6,9 +6,7 @@
  * the resulting state is sent once and must get 409.
  */
 import fc from 'fast-check';
-import { completed, succeeded } from '../checks/exchanges.js';
-import { FOLLOW_UP } from '../checks/facts.js';
-import { stateIn } from '../checks/transition-model.js';
+import { completed, FOLLOW_UP, stateIn, succeeded } from '../observed.js';
 import type { StateMachine } from '../model/hints.js';
 import type { TransitionOperation } from '../model/operation-model.js';
 import type { RaceObservation, ReadState } from '../observation.js';

@@ -6,7 +6,8 @@
  * races for the id itself. Afterwards every instance the 2xx answers name is read back, to count
  * how many carry the key, and registered for the clean-up.
  */
-import { completed, isRecord, refused, tally } from '../checks/exchanges.js';
+import { isObject as isRecord } from '../../model/json.js';
+import { completed, refused, tally } from '../observed.js';
 import type { Exchange, RaceObservation } from '../observation.js';
 import { uniquifyFields } from './bodies.js';
 import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';
