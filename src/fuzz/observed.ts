@@ -25,13 +25,14 @@ export function completed(ex: Exchange): ReceivedResponse | undefined {
 }
 
 /**
- * 2xx statuses that report no success of the request itself: `202 Accepted` (queued, nothing done
- * yet) and `207 Multi-Status` (the outcome is in the body — a WebDAV server refuses a failed
- * precondition with a 207 holding a 412). A racer that got one is neither a winner nor a loser.
+ * 2xx statuses that report no success of the request itself: `207 Multi-Status` (the outcome is
+ * in the body — a WebDAV server refuses a failed precondition with a 207 holding a 412). A racer
+ * that got one is neither a winner nor a loser. `202 Accepted` stays a success: it is the
+ * documented success of many deletes (Azure Blob's Delete Blob answers 202).
  */
-const NOT_A_SUCCESS: ReadonlySet<number> = new Set([202, 207]);
+const NOT_A_SUCCESS: ReadonlySet<number> = new Set([207]);
 
-/** True when the request completed with a success: a 2xx other than 202 and 207 (a win). */
+/** True when the request completed with a success: a 2xx other than 207 (a win). */
 export function succeeded(ex: Exchange): boolean {
   const status = completed(ex)?.status;
   return is2xx(status) && !NOT_A_SUCCESS.has(status!);
@@ -39,7 +40,7 @@ export function succeeded(ex: Exchange): boolean {
 
 /**
  * True when nobody can tell whether the request took effect: no (complete) response, a 5xx, or a
- * 202/207 whose body the runner does not read. The register model calls this an `unknown` output.
+ * 207 whose body the runner does not read. The register model calls this an `unknown` output.
  */
 export function outcomeUnknown(ex: Exchange): boolean {
   const response = completed(ex);

@@ -1,8 +1,8 @@
 /**
  * A 2xx is not always a win. A WebDAV-style server refuses a create whose `If-None-Match: *`
- * fails with `207 Multi-Status`, the 412 inside its body; `202 Accepted` promises nothing done
- * yet. Neither is a documented success of the create, so neither counts as a winner: the read
- * back, which shows one winner's write (or no resource at all), must agree with the verdict.
+ * fails with `207 Multi-Status`, the 412 inside its body: no success of the create, so no
+ * winner. The read back, which shows one winner's write (or no resource at all), must agree
+ * with the verdict.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
