@@ -5,6 +5,7 @@
  */
 import type { Located } from '../model/refs.js';
 import type { CheckId, ScenarioKind } from './catalogue.js';
+import type { CounterHint, StateMachine, TokenLocation } from './model/hints.js';
 
 /** One request as sent (credentials are redacted only when reported, not here). */
 export interface SentRequest {
@@ -104,6 +105,41 @@ export function isPresent(read: ReadState | undefined): read is PresentRead {
   return read?.state === 'present';
 }
 
+/** What `facts.setup` of a set-up finding says: a set-up the server failed, no race fired. */
+export interface SetupFact {
+  /** Why the set-up failed, as the scenario said it. */
+  readonly reason: string;
+  /** `POST /items`: the operation the set-up request belongs to, when the description has it. */
+  readonly operation?: string;
+}
+
+/**
+ * What a scenario records beside the exchanges, all optional, each for the checks named:
+ * - `token`: where the concurrency token lives (default: the `ETag` header, sent as `If-Match`);
+ * - `tokens`: validators handed out before this observation, oldest first (`validator-changes`);
+ * - `weakTokens`: weak validators served while the runner waited for a strong one (`weak-validator`);
+ * - `counter`: a counter race — the field, the body field carrying each racer's amount, and the
+ *   initial value if the `before` read does not show it (`no-lost-update`);
+ * - `unique`: the unique fields of a create race, and `found`, how many resources carry the key
+ *   after the race when the runner could count them (`unique-create`);
+ * - `stateMachine`: the resource's state machine (`state-transition`; each racer's intent is the
+ *   state it tries to move to);
+ * - `idempotency`: the header carrying the idempotency key (`idempotency-key`);
+ * - `setup`: a set-up finding — the set-up failed on a server error, no race was fired;
+ * - `instance`: the path of the instance raced on (reports).
+ */
+export interface ObservationFacts {
+  readonly token?: TokenLocation;
+  readonly tokens?: readonly string[];
+  readonly weakTokens?: readonly string[];
+  readonly counter?: CounterHint & { readonly initial?: number };
+  readonly unique?: { readonly fields: readonly string[]; readonly found?: number };
+  readonly stateMachine?: StateMachine;
+  readonly idempotency?: { readonly header: string };
+  readonly setup?: SetupFact;
+  readonly instance?: string;
+}
+
 /** One recorded race and its surroundings. */
 export interface RaceObservation {
   readonly kind: ScenarioKind;
@@ -124,8 +160,8 @@ export interface RaceObservation {
   readonly synchronized: boolean;
   readonly unsynchronizedReason?: string;
   readonly releaseSpreadMs: number;
-  /** Scenario-specific facts (the unique key, the state machine, the expected stock…). */
-  readonly facts: Readonly<Record<string, unknown>>;
+  /** Scenario-specific facts (the unique key, the state machine, the expected stock…), typed. */
+  readonly facts: ObservationFacts;
 }
 
 /** A failed check: data, not an exception. */

@@ -6,7 +6,9 @@
  * from `checks/` (test/import-graph.test.ts).
  */
 import type { StateMachine } from './model/hints.js';
-import type { Exchange, ExchangeErrorCode, RaceObservation, ReceivedResponse } from './observation.js';
+import type { Exchange, ExchangeErrorCode, RaceObservation, ReceivedResponse, SetupFact } from './observation.js';
+
+export type { SetupFact };
 import { isObject } from '../model/json.js';
 
 /** True for a 2xx status. */
@@ -108,13 +110,6 @@ export const FOLLOW_UP = {
 /** A follow-up purpose: one of {@link FOLLOW_UP}. */
 export type FollowUpPurpose = (typeof FOLLOW_UP)[keyof typeof FOLLOW_UP];
 
-/** What `facts.setup` of a set-up finding says: a set-up the server failed, no race fired. */
-export interface SetupFact {
-  /** Why the set-up failed, as the scenario said it. */
-  readonly reason: string;
-  /** `POST /items`: the operation the set-up request belongs to, when the description has it. */
-  readonly operation?: string;
-}
 
 /** The set-up failure an observation records, or `undefined` for a fired race. */
 export function setupFactOf(obs: RaceObservation): SetupFact | undefined {

@@ -7,7 +7,7 @@ import { isCreate } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import type { TokenLocation } from '../model/hints.js';
 import { validatorOf, type ResourceModel } from '../model/operation-model.js';
-import type { Exchange, RaceObservation, ReadState } from '../observation.js';
+import type { Exchange, ObservationFacts, RaceObservation, ReadState } from '../observation.js';
 import type { ScenarioKind } from '../catalogue.js';
 import type { RaceResult } from '../race/types.js';
 import { freshId } from './bodies.js';
@@ -96,7 +96,7 @@ export interface ObservedParts {
   readonly intents: readonly unknown[];
   readonly after?: ReadState;
   readonly followUps?: readonly FollowUp[];
-  readonly facts: Readonly<Record<string, unknown>>;
+  readonly facts: ObservationFacts;
 }
 
 /** Assembles a recorded race into the observation the checks judge. */

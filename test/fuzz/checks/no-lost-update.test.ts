@@ -40,7 +40,7 @@ describe('no-lost-update (register)', () => {
   it('judges a body token (a version field), compared as strings', () => {
     const racer = (i: number, status: number) =>
       exchange({ racer: i, body: { title: `t${i}`, version: 3 }, call: 0, return: 10 + i, status, responseBody: status === 200 ? { title: `t${i}`, version: 4 + i } : { status } });
-    const base = { facts: { token: { in: 'body', field: 'version' } }, before: { state: 'present' as const, token: '3', value: { title: 'x', version: 3 } }, intents: [{ title: 't0', version: 3 }, { title: 't1', version: 3 }] };
+    const base = { facts: { token: { in: 'body' as const, field: 'version' } }, before: { state: 'present' as const, token: '3', value: { title: 'x', version: 3 } }, intents: [{ title: 't0', version: 3 }, { title: 't1', version: 3 }] };
     expect(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 409)], after: { state: 'present' as const, token: '4', value: { title: 't0', version: 4 } } })).status).toBe('passed');
     expect(failureOf(run('no-lost-update', observation({ ...base, racers: [racer(0, 200), racer(1, 200)], after: { state: 'present' as const, token: '5', value: { title: 't1', version: 5 } } }))).check).toBe('no-lost-update');
   });

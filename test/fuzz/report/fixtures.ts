@@ -71,7 +71,8 @@ export function lostUpdateRace(kind: ScenarioKind = 'update-race'): RaceObservat
     followUps: [{ purpose: 'stale-write', exchange: stale }],
     synchronized: true,
     releaseSpreadMs: 0.042,
-    facts: { tokens: new Set(['"1"']), nested: new Map([['a', 1]]) },
+    // Not facts a scenario records: the JSON report must turn any value into plain data.
+    facts: { tokens: new Set(['"1"']), nested: new Map([['a', 1]]) } as unknown as RaceObservation['facts'],
   };
 }
 
