@@ -140,6 +140,33 @@ export interface ObservationFacts {
   readonly instance?: string;
 }
 
+/**
+ * The named follow-ups: each request a scenario makes after the race is recorded with one of
+ * these purposes, and a check finds what it judges by name.
+ */
+export const FOLLOW_UP = {
+  /** A write sent after the race with the validator from before it (`stale-validator-rejected`). */
+  staleWrite: 'stale-write',
+  /** The write of the content from before the race, after it (A → B → A, `validator-changes`). */
+  restore: 'restore',
+  /** The re-read after a conflict that fetches the fresh validator (`conflict-resolvable`). */
+  refetch: 'refetch',
+  /** The retried write with the fresh validator (`conflict-resolvable`). */
+  retry: 'retry',
+  /** A write sent without any validator (`precondition-required`). */
+  unconditionalWrite: 'unconditional-write',
+  /** A transition the state machine forbids from the state the last read showed (`state-transition`). */
+  invalidTransition: 'invalid-transition',
+  /** The idempotency key sent again with another payload (`idempotency-key`). */
+  keyReuse: 'key-reuse',
+  /** The exchange a failed set-up ended with (a set-up finding, no race). */
+  setUp: 'set-up',
+} as const;
+
+/** A follow-up purpose: one of {@link FOLLOW_UP}. */
+export type FollowUpPurpose = (typeof FOLLOW_UP)[keyof typeof FOLLOW_UP];
+
+
 /** One recorded race and its surroundings. */
 export interface RaceObservation {
   readonly kind: ScenarioKind;
@@ -155,7 +182,7 @@ export interface RaceObservation {
   /** State read back after the race. */
   readonly after?: ReadState;
   /** Requests made after the race to probe behaviour (stale writes, retries, duplicates). */
-  readonly followUps: readonly { readonly purpose: string; readonly exchange: Exchange }[];
+  readonly followUps: readonly { readonly purpose: FollowUpPurpose; readonly exchange: Exchange }[];
   /** False when the runner could not hold every racer at the gate: the race proves little. */
   readonly synchronized: boolean;
   readonly unsynchronizedReason?: string;

@@ -84,32 +84,7 @@ export function serverFailed(ex: Exchange): boolean {
   return ex.response === undefined || is5xx(completed(ex)?.status);
 }
 
-/**
- * The named follow-ups: each request a scenario makes after the race is recorded with one of
- * these purposes, and a check finds what it judges by name.
- */
-export const FOLLOW_UP = {
-  /** A write sent after the race with the validator from before it (`stale-validator-rejected`). */
-  staleWrite: 'stale-write',
-  /** The write of the content from before the race, after it (A → B → A, `validator-changes`). */
-  restore: 'restore',
-  /** The re-read after a conflict that fetches the fresh validator (`conflict-resolvable`). */
-  refetch: 'refetch',
-  /** The retried write with the fresh validator (`conflict-resolvable`). */
-  retry: 'retry',
-  /** A write sent without any validator (`precondition-required`). */
-  unconditionalWrite: 'unconditional-write',
-  /** A transition the state machine forbids from the state the last read showed (`state-transition`). */
-  invalidTransition: 'invalid-transition',
-  /** The idempotency key sent again with another payload (`idempotency-key`). */
-  keyReuse: 'key-reuse',
-  /** The exchange a failed set-up ended with (a set-up finding, no race). */
-  setUp: 'set-up',
-} as const;
-
-/** A follow-up purpose: one of {@link FOLLOW_UP}. */
-export type FollowUpPurpose = (typeof FOLLOW_UP)[keyof typeof FOLLOW_UP];
-
+export { FOLLOW_UP, type FollowUpPurpose } from './observation.js';
 
 /** The set-up failure an observation records, or `undefined` for a fired race. */
 export function setupFactOf(obs: RaceObservation): SetupFact | undefined {

@@ -57,7 +57,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput, conditional: bool
   const token = conditional ? before.token : undefined;
   const { result, exchanges } = await ctx.client.race(input.bodies.map((body) => writeRequest(ctx, instance, body, token)));
   const after = await reread(ctx, resource, instance);
-  const followUps: { purpose: string; exchange: RaceObservation['followUps'][number]['exchange'] }[] = [];
+  const followUps: RaceObservation['followUps'][number][] = [];
   const statuses = exchanges.map((e) => e.response?.status);
   if (conditional && statuses.some(isSuccess) && before.token !== undefined) {
     // The validator every racer sent is now stale: a write carrying it must be rejected.

@@ -6,7 +6,7 @@
 import type { CheckId } from '../../../src/fuzz/catalogue.js';
 import { defaultCheckContext, type CheckContext } from '../../../src/fuzz/checks/check.js';
 import { CHECKS } from '../../../src/fuzz/checks/registry.js';
-import type { CheckFailure, CheckOutcome, Documented, Exchange, ExchangeErrorCode, RaceObservation } from '../../../src/fuzz/observation.js';
+import type { CheckFailure, CheckOutcome, Documented, Exchange, ExchangeErrorCode, FollowUpPurpose, RaceObservation } from '../../../src/fuzz/observation.js';
 
 /** The context the tests run checks with. */
 export const ctx = defaultCheckContext({ linearizabilityTimeLimitMs: 2000 });
@@ -122,7 +122,7 @@ export function updateRace(outcomes: readonly Outcome[], overrides: Partial<Race
 }
 
 /** A follow-up exchange with a purpose. */
-export function followUp(purpose: string, o: ExchangeOptions): { purpose: string; exchange: Exchange } {
+export function followUp(purpose: FollowUpPurpose, o: ExchangeOptions): { purpose: FollowUpPurpose; exchange: Exchange } {
   return { purpose, exchange: exchange({ call: 100, return: 110, ...o }) };
 }
 
