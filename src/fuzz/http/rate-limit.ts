@@ -25,6 +25,8 @@ export function retryAfterMs(value: string | undefined, now: number = Date.now()
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP-date names its day and month (`Tue, 08 Dec 2026 01:00:03 GMT`); Date.parse would take `-1` as a year.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
