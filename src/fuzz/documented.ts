@@ -5,6 +5,7 @@
  * the observation (`documented.conflictStatuses`): one route, one 412 default.
  */
 import { isJsonMediaType, isProblemMediaType } from '../model/semantics.js';
+import { collectProperties } from '../model/schema.js';
 import type { SpecModel, SpecOperation } from '../model/spec-model.js';
 import type { Documented } from './observation.js';
 
@@ -67,5 +68,18 @@ export function documentedFor(spec: SpecModel, op: SpecOperation, acceptedConfli
       if (media === undefined) return undefined;
       return { mediaType: media.mediaType, ...(media.schema === undefined ? {} : { schema: media.schema }), root: spec.root };
     },
+    writeOnly: writeOnlyMembers(spec, op),
   };
+}
+
+/** The top-level request body members of `op` whose schema says `writeOnly: true`. */
+function writeOnlyMembers(spec: SpecModel, op: SpecOperation): ReadonlySet<string> {
+  const members = new Set<string>();
+  for (const media of op.requestBody?.content ?? []) {
+    for (const [name, prop] of collectProperties(spec.root, media.schema)) {
+      const schema = prop.schema.value as { writeOnly?: unknown } | null;
+      if (schema !== null && typeof schema === 'object' && schema.writeOnly === true) members.add(name);
+    }
+  }
+  return members;
 }

@@ -61,6 +61,12 @@ export interface Documented {
    * either), else problem+json, else JSON.
    */
   readonly errorSchema: (status: number, mediaType?: string) => { readonly mediaType: string; readonly schema?: Located; readonly root: object } | undefined;
+  /**
+   * Top-level members of the request body the description marks `writeOnly`: never read back, so
+   * never compared with a read (a password, a secret a read masks). Optional for hand-built
+   * observations; none when absent.
+   */
+  readonly writeOnly?: ReadonlySet<string>;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Which part of a representation a lost-update judgement may compare. A read returns more than a
  * write sent (ids, timestamps, server-set fields), less than it sent (`writeOnly` members: a
- * password is never read back), and a server may normalise what it stores, so values are
+ * password is never read back; the description's `writeOnly` members are left out whatever the
+ * read shows), and a server may normalise what it stores, so values are
  * compared only on the members every racer wrote, minus the token field, minus any member a
  * successful write's own response shows the server changed, minus any member the read after the
  * race does not return, and minus any member whose read value nobody wrote (neither a racer nor
@@ -25,6 +26,7 @@ export function comparableProjection(obs: RaceObservation, token: TokenLocation)
   const keys = new Set(Object.keys(records[0]!));
   for (const intent of records.slice(1)) for (const key of keys) if (!(key in intent)) keys.delete(key);
   if (token.in === 'body') keys.delete(token.field);
+  for (const key of obs.documented.writeOnly ?? []) keys.delete(key);
   obs.racers.forEach((racer, i) => {
     const echoed = succeeded(racer) ? jsonBody(racer) : undefined;
     if (!isRecord(echoed)) return;

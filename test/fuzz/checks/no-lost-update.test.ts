@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { documentedFor } from '../../../src/fuzz/documented.js';
+import { getSpecModel } from '../../../src/model/spec-model.js';
 import { ctx, exchange, failureOf, observation, run, skipReason, unsynchronized, updateRace, updateRacer } from './builder.js';
 import { FAILING } from './examples.js';
 
@@ -154,5 +156,38 @@ describe('no-lost-update compares only what the read returns', () => {
     const racers = [racer(0, 204, intents[0]!), racer(1, 412, intents[1]!)];
     const race = observation({ racers, intents, after: { state: 'present', token: '"10"', value: { id: 'd1', title: 't1' } } });
     expect(failureOf(run('no-lost-update', race)).received).toBe('{"title":"t1"} (1 × 204, 1 × 412)');
+  });
+});
+
+describe('no-lost-update leaves out what the description marks writeOnly', () => {
+  // The read echoes the writeOnly `secret` as the mask it always shows ("***", also what the read
+  // before showed): only the description says the member is never read back.
+  const spec = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/documents/{id}': {
+        put: {
+          parameters: [{ name: 'If-Match', in: 'header', schema: { type: 'string' } }],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { title: { type: 'string' }, secret: { type: 'string', writeOnly: true } } } } } },
+          responses: { '200': { description: 'Replaced' }, '412': { description: 'Changed' } },
+        },
+      },
+    },
+  };
+  const model = getSpecModel(spec)!;
+  const racer = (i: number, status: number, body: Record<string, unknown>) =>
+    exchange({ racer: i, headers: { 'If-Match': '"3"' }, body, status, ...(status < 300 ? { responseHeaders: { etag: `"${10 + i}"` } } : {}), call: 0, return: 10 + i });
+  const intents = [{ title: 't0', secret: 's0' }, { title: 't1', secret: '***' }];
+  const race = observation({
+    documented: documentedFor(model, model.operations[0]!),
+    racers: [racer(0, 204, intents[0]!), racer(1, 412, intents[1]!)],
+    intents,
+    before: { state: 'present', token: '"3"', value: { title: 'before', secret: '***' } },
+    after: { state: 'present', token: '"10"', value: { title: 't0', secret: '***' } },
+  });
+
+  it('passes the winner’s write read back with its secret masked', () => {
+    expect(run('no-lost-update', race).status).toBe('passed');
   });
 });
