@@ -105,4 +105,13 @@ describe('import graph of src/', () => {
       .flatMap(([from, targets]) => targets.filter(inChecks).map((t) => `${from} → ${t}`));
     expect(upward).toEqual([]);
   });
+
+  it('keeps the scenarios and the observation contract below the checks: they import nothing from fuzz/checks/', () => {
+    // The scenarios record observations and the checks judge them; what both need (how an exchange
+    // came out, the named follow-ups, what the spec documents) lives in observed.ts, documented.ts.
+    const upward = [...graph]
+      .filter(([from]) => from.startsWith('fuzz/scenarios/') || from === 'fuzz/observed.ts' || from === 'fuzz/documented.ts')
+      .flatMap(([from, targets]) => targets.filter(inChecks).map((t) => `${from} → ${t}`));
+    expect(upward).toEqual([]);
+  });
 });

@@ -28,6 +28,11 @@ export const conflictResolvable: Check = {
     if (fresh !== undefined && fresh !== sent) return skipped(`the retry sent ${sent}, not the refetched validator ${fresh}`);
     if (outcomeUnknown(retry)) return skipped(`the retry got no usable answer (${tally([retry])})`);
     if (succeeded(retry)) return PASSED;
+    // Only a conflict status says the fresh validator was refused; a 422, 400 or 403 refuses the
+    // retry for something else (its body, a rule), which no correct-server argument excludes.
+    if (![412, ...statuses].includes(completed(retry)?.status ?? 0)) {
+      return skipped(`the retry was refused for another reason than its validator (${tally([retry])})`);
+    }
     return failed('conflict-resolvable', obs, {
       title: 'after a conflict, refetching and retrying with the fresh validator still failed',
       expected: `the retry with the refetched ${describeValidator(token, sent)} succeeds (2xx)`,

@@ -5,7 +5,7 @@
  */
 import { jsonEqual } from '../linearizability/index.js';
 import type { Check } from './check.js';
-import { brief, headerValue, plural, succeeded } from './exchanges.js';
+import { brief, headerValue, plural, succeeded, tally } from './exchanges.js';
 import { DEFAULT_TOKEN } from './facts.js';
 import { judgeOneWinner } from './one-winner.js';
 import { failed, PASSED, skipped } from './outcome.js';
@@ -15,9 +15,16 @@ import { comparableProjection } from './projection.js';
 export const createIfAbsent: Check = {
   id: 'create-if-absent',
   run(obs) {
-    if (obs.before?.exists === true) return skipped('the resource existed before the race: no create to win');
+    if (obs.before?.state === 'present') return skipped('the resource existed before the race: no create to win');
+    if (obs.before?.state === 'unreadable') return skipped(`the read before the race was unreadable (${obs.before.reason}): whether the id was free is unknown`);
     if (!obs.racers.some((ex) => headerValue(ex.request.headers, 'if-none-match')?.trim() === '*')) {
       return skipped('no racer sent If-None-Match: *');
+    }
+    // Several creates "won", yet nothing was created: the read-back contradicts the verdict, so the
+    // runner misread the answers (a success status that is none) — never the server's finding.
+    const winners = obs.racers.filter(succeeded).length;
+    if (winners > 1 && obs.after?.state === 'absent') {
+      return skipped(`${winners} racers got a success status, but the read after the race finds no resource: the answers cannot be read as wins (${tally(obs.racers)})`);
     }
     const project = comparableProjection(obs, DEFAULT_TOKEN);
     return judgeOneWinner(obs, {
@@ -29,12 +36,13 @@ export const createIfAbsent: Check = {
       afterOneWinner: (winner) => {
         const { after } = obs;
         if (after === undefined) return PASSED;
+        if (after.state === 'unreadable') return skipped(`one create won, but the read after the race was unreadable (${after.reason}): what it holds is unknown`);
         const wrote = project(obs.intents[obs.racers.indexOf(winner)]);
-        if (after.exists && jsonEqual(project(after.value), wrote)) return PASSED;
+        if (after.state === 'present' && jsonEqual(project(after.value), wrote)) return PASSED;
         return failed('create-if-absent', obs, {
           title: 'the resource after the race does not hold the only winner’s write',
           expected: `the winner's write ${brief(wrote)}`,
-          received: after.exists ? brief(project(after.value)) : 'no resource (404)',
+          received: after.state === 'present' ? brief(project(after.value)) : 'no resource (404)',
           evidence: [winner, ...(after.exchange === undefined ? [] : [after.exchange])],
         });
       },

@@ -1,55 +1,19 @@
 /**
  * The contract between the scenarios that record a race and the checks that judge it: which
  * `facts` a scenario may set, which follow-up purposes it may record, and where the concurrency
- * token is read from and sent in. `facts` is untyped on the observation, so every reader here
- * checks shapes and treats a malformed fact as absent rather than trusting it.
+ * token is read from and sent in. `facts` is typed on the observation (`ObservationFacts`); the
+ * readers here still check shapes, so an observation read back from JSON or built by hand with a
+ * malformed fact treats it as absent rather than trusting it.
  */
-import type { CounterHint, StateMachine, TokenLocation } from '../model/hints.js';
-import type { Exchange, RaceObservation } from '../observation.js';
+import type { StateMachine, TokenLocation } from '../model/hints.js';
+import type { Exchange, ObservationFacts, RaceObservation } from '../observation.js';
 import { completed, isRecord } from './exchanges.js';
 import { conditionName, DEFAULT_TOKEN, headerCase, isWeakTag, readToken as readTokenAt, sentToken } from '../token/index.js';
 
-/**
- * The follow-up purposes the checks read. A scenario records each follow-up request with one of
- * these; other purposes are allowed and ignored.
- */
-export const FOLLOW_UP = {
-  /** A write sent after the race with the validator from before it (`stale-validator-rejected`). */
-  staleWrite: 'stale-write',
-  /** The re-read after a conflict that fetches the fresh validator (`conflict-resolvable`). */
-  refetch: 'refetch',
-  /** The retried write with the fresh validator (`conflict-resolvable`). */
-  retry: 'retry',
-  /** A write sent without any validator (`precondition-required`). */
-  unconditionalWrite: 'unconditional-write',
-  /** A transition the state machine forbids from the state the last read showed (`state-transition`). */
-  invalidTransition: 'invalid-transition',
-  /** The idempotency key sent again with another payload (`idempotency-key`). */
-  keyReuse: 'key-reuse',
-} as const;
+// The named follow-ups are part of the observation contract, shared with the scenarios.
+export { FOLLOW_UP } from '../observed.js';
 
-/**
- * Facts a scenario may record, all optional:
- * - `token`: where the concurrency token lives (default: the `ETag` header, sent as `If-Match`);
- * - `tokens`: validators handed out before this observation, oldest first (`validator-changes`);
- * - `weakTokens`: weak validators served while the runner waited for a strong one (`weak-validator`);
- * - `counter`: a counter race — the field, the body field carrying each racer's amount, and the
- *   initial value if the `before` read does not show it (`no-lost-update`);
- * - `unique`: the unique fields of a create race, and `found`, how many resources carry the key
- *   after the race when the runner could count them (`unique-create`);
- * - `stateMachine`: the resource's state machine (`state-transition`; each racer's intent is the
- *   state it tries to move to);
- * - `idempotency`: the header carrying the idempotency key (`idempotency-key`).
- */
-export interface ObservationFacts {
-  readonly token?: TokenLocation;
-  readonly tokens?: readonly string[];
-  readonly weakTokens?: readonly string[];
-  readonly counter?: CounterHint & { readonly initial?: number };
-  readonly unique?: { readonly fields: readonly string[]; readonly found?: number };
-  readonly stateMachine?: StateMachine;
-  readonly idempotency?: { readonly header: string };
-}
+export type { ObservationFacts };
 
 export { DEFAULT_TOKEN };
 

@@ -8,18 +8,21 @@
 import { canonicalJson } from '../linearizability/index.js';
 import type { CheckOutcome, Exchange, RaceObservation } from '../observation.js';
 import type { Check } from './check.js';
-import { completed, headerValue, isRecord, jsonBody, outcomeUnknown, refused, succeeded, tally } from './exchanges.js';
+import { completed, headerValue, jsonBody, outcomeUnknown, refused, resultIdentity, succeeded, tally } from './exchanges.js';
 import { FOLLOW_UP, readFacts } from './facts.js';
 import { failed, PASSED, skipped } from './outcome.js';
 import { raceProvesNothing } from './race-guard.js';
 
-/** What identifies the result a 2xx reports: its Location, else its body's `id`, else its whole body. */
-function resultIdentity(ex: Exchange): string {
-  const location = headerValue(completed(ex)?.headers, 'location');
-  if (location !== undefined) return `location ${location}`;
-  const body = jsonBody(ex);
-  if (isRecord(body) && (typeof body.id === 'string' || typeof body.id === 'number')) return `id ${String(body.id)}`;
-  return `body ${body === undefined ? (completed(ex)?.body ?? '') : canonicalJson(body)}`;
+/**
+ * The distinct results the successes report, by what identifies them (their Location, else their
+ * body's `id`); `undefined` when some name no result and their bodies differ: a replay may carry
+ * its own timestamp or request id, so such bodies prove nothing either way.
+ */
+function distinctResults(successes: readonly Exchange[]): number | undefined {
+  const ids = successes.map(resultIdentity);
+  if (ids.every((id) => id !== undefined)) return new Set(ids).size;
+  const bodies = new Set(successes.map((ex) => { const body = jsonBody(ex); return body === undefined ? (completed(ex)?.body ?? '') : canonicalJson(body); }));
+  return bodies.size === 1 ? 1 : undefined;
 }
 
 function judgeReuse(obs: RaceObservation): { outcome?: CheckOutcome; judged: number } {
@@ -54,12 +57,15 @@ export const idempotencyKey: Check = {
     if (why !== undefined) return skipped(`${why}${probed}`);
     const successes = obs.racers.filter(succeeded);
     if (successes.length === 0) return skipped(`no racer's request was processed (${tally(obs.racers)})${probed}`);
-    const results = new Set(successes.map(resultIdentity));
-    if (results.size > 1) {
+    const results = distinctResults(successes);
+    if (results === undefined) {
+      return skipped(`${successes.length} successes with no Location and no id, and bodies that differ: which are replays of one result cannot be told${probed}`);
+    }
+    if (results > 1) {
       return failed('idempotency-key', obs, {
-        title: `${obs.racers.length} concurrent requests with one Idempotency-Key were processed ${results.size} times`,
+        title: `${obs.racers.length} concurrent requests with one Idempotency-Key were processed ${results} times`,
         expected: `one result for ${obs.racers.length} requests with ${keyName(obs)}: replays of it, or 409 while it is processed`,
-        received: `${results.size} different results (${tally(obs.racers)})`,
+        received: `${results} different results (${tally(obs.racers)})`,
         evidence: successes,
       });
     }

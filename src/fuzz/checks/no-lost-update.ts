@@ -33,15 +33,16 @@ function judgeRegister(obs: RaceObservation, ctx: CheckContext): CheckOutcome {
   const project = comparableProjection(obs, tokenOf(obs));
   const winners = obs.racers.map((r, i) => (succeeded(r) ? i : -1)).filter((i) => i >= 0);
   const { after } = obs;
-  if (winners.length === 1 && !obs.racers.some(outcomeUnknown) && after !== undefined) {
+  // An unreadable read after the race (429, 5xx, timeout) judges nothing: it is not "gone".
+  if (winners.length === 1 && !obs.racers.some(outcomeUnknown) && after !== undefined && after.state !== 'unreadable') {
     const winner = winners[0]!;
     const wrote = project(obs.intents[winner]);
-    const found = after.exists ? project(after.value) : undefined;
-    if (!after.exists || !jsonEqual(found, wrote)) {
+    const found = after.state === 'present' ? project(after.value) : undefined;
+    if (after.state === 'absent' || !jsonEqual(found, wrote)) {
       return failed('no-lost-update', obs, {
         title: `the state after the race is not the write of its only winner (racer ${obs.racers[winner]!.racer ?? winner})`,
         expected: `the winner's write ${brief(wrote)}`,
-        received: after.exists ? `${brief(found)} (${tally(obs.racers)})` : `the resource is gone (${tally(obs.racers)})`,
+        received: after.state === 'present' ? `${brief(found)} (${tally(obs.racers)})` : `the resource is gone (${tally(obs.racers)})`,
         evidence: [obs.racers[winner]!, ...(after.exchange === undefined ? [] : [after.exchange])],
       });
     }

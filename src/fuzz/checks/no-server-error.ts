@@ -7,26 +7,19 @@
  * finding.
  */
 import type { Check } from './check.js';
-import { completed, is5xx, outcomeLabel, tally } from './exchanges.js';
-import type { Exchange, ExchangeErrorCode } from '../observation.js';
+import { outcomeLabel, tally } from './exchanges.js';
+import { allExchanges } from '../observation.js';
+import { serverFailed, setupFactOf } from '../observed.js';
 import { failed, PASSED, skipped } from './outcome.js';
-import { setupFactOf } from './setup-finding.js';
 
-/** Errors that are the runner's own limits, not the server's failure. */
-const RUNNER_LIMITS: ReadonlySet<ExchangeErrorCode> = new Set(['too-large', 'aborted']);
-
-/** True when the server failed the request: a 5xx, or no (complete) answer that is not the runner's own limit. */
-export function serverFailed(ex: Exchange): boolean {
-  if (ex.error !== undefined) return !RUNNER_LIMITS.has(ex.error.code);
-  return ex.response === undefined || is5xx(completed(ex)?.status);
-}
+// The server-failure rule is part of the observation contract (a set-up finding needs it too).
+export { serverFailed };
 
 /** The `no-server-error` check. */
 export const noServerError: Check = {
   id: 'no-server-error',
   run(obs) {
-    const around = [obs.before?.exchange, obs.after?.exchange].filter((ex): ex is Exchange => ex !== undefined);
-    const all = [...obs.racers, ...around, ...obs.followUps.map((f) => f.exchange)];
+    const all = allExchanges(obs);
     if (all.length === 0) return skipped('no request was sent');
     const bad = all.filter(serverFailed);
     if (bad.length === 0) return PASSED;

@@ -10,15 +10,12 @@
 import { isJsonMediaType } from '../../model/semantics.js';
 import type { Documented, Exchange, RaceObservation } from '../observation.js';
 import type { Check, CheckContext } from './check.js';
+import { baseMediaType } from './documented.js';
 import { completed, headerValue, isRecord, parseJson } from './exchanges.js';
 import { failed, PASSED, skipped } from './outcome.js';
 
 const JUDGED = new Set([409, 412, 428]);
 const PROBLEM_JSON = 'application/problem+json';
-
-function baseMediaType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
 
 /** `fine` bodies that are no problem (a documented plain-JSON error schema, matched) are held to it, but prove no problem details. */
 type Judgement = { readonly kind: 'fine'; readonly problem: boolean; readonly what: string } | { readonly kind: 'unjudged'; readonly why: string } | { readonly kind: 'wrong'; readonly problem: string };
@@ -26,10 +23,12 @@ type Judgement = { readonly kind: 'fine'; readonly problem: boolean; readonly wh
 /**
  * What `status`'s own response documents (its range or `default` standing in when it is not
  * documented exactly). Per status on purpose: a problem+json 409 says nothing about the body of a
- * 412 that the spec documents as application/json.
+ * 412 that the spec documents as application/json. Where the status documents the media type the
+ * server answered with (application/json beside problem+json: the runner's Accept offers both),
+ * the body is held to that one.
  */
-function promiseOf(obs: RaceObservation, status: number): ReturnType<Documented['errorSchema']> {
-  const documented = obs.documented.errorSchema(status);
+function promiseOf(obs: RaceObservation, status: number, received?: string): ReturnType<Documented['errorSchema']> {
+  const documented = obs.documented.errorSchema(status, received);
   return documented === undefined ? undefined : { ...documented, mediaType: baseMediaType(documented.mediaType) };
 }
 
@@ -47,7 +46,7 @@ function judge(ex: Exchange, obs: RaceObservation, ctx: CheckContext): Judgement
   const { status } = response;
   const mediaType = baseMediaType(headerValue(response.headers, 'content-type'));
   const received = mediaType === '' ? 'no Content-Type' : mediaType;
-  const promise = promiseOf(obs, status);
+  const promise = promiseOf(obs, status, mediaType);
   const promised = promise?.mediaType === PROBLEM_JSON;
   // A documented JSON schema other than problem+json: the body is held to it, so it must be JSON.
   const jsonSchema = !promised && promise?.schema !== undefined;
@@ -99,6 +98,8 @@ export const problemDetails: Check = {
     // OData's {"odata.error"}) that every body matched is no finding, and no problem details either.
     if (judged.some((j) => j.judgement.kind === 'fine' && j.judgement.problem)) return PASSED;
     const whys = judged.flatMap(({ judgement }) => (judgement.kind === 'unjudged' ? [judgement.why] : judgement.kind === 'fine' ? [judgement.what] : []));
-    return skipped(`no problem body to judge: ${counted(whys)}, and the spec promises no problem+json`);
+    // A status may document problem+json beside the plain JSON the server chose: then it was offered, not promised.
+    const offered = judged.some(({ ex }) => promiseOf(obs, completed(ex)!.status)?.mediaType === PROBLEM_JSON);
+    return skipped(`no problem body to judge: ${counted(whys)}, and the spec ${offered ? 'documents problem+json only beside it' : 'promises no problem+json'}`);
   },
 };

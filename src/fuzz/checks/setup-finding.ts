@@ -9,28 +9,15 @@
  */
 import type { RaceObservation } from '../observation.js';
 import type { CheckId } from '../catalogue.js';
-import { isRecord } from './exchanges.js';
+import { FOLLOW_UP, setupFactOf, type SetupFact } from '../observed.js';
 
 /** The follow-up purpose of the exchange a failed set-up ended with. */
-export const SETUP_PURPOSE = 'set-up';
+export const SETUP_PURPOSE = FOLLOW_UP.setUp;
 
 /** The checks that judge a failed set-up; the others skip it. */
 export const SETUP_JUDGED: ReadonlySet<CheckId> = new Set<CheckId>(['no-server-error', 'documented-status']);
 
-/** What `facts.setup` of a set-up observation says. */
-export interface SetupFact {
-  /** Why the set-up failed, as the scenario said it. */
-  readonly reason: string;
-  /** `POST /items`: the operation the set-up request belongs to, when the description has it. */
-  readonly operation?: string;
-}
-
-/** The set-up failure an observation records, or `undefined` for a fired race. */
-export function setupFactOf(obs: RaceObservation): SetupFact | undefined {
-  const fact = obs.facts.setup;
-  if (!isRecord(fact) || typeof fact.reason !== 'string') return undefined;
-  return { reason: fact.reason, ...(typeof fact.operation === 'string' ? { operation: fact.operation } : {}) };
-}
+export { setupFactOf, type SetupFact };
 
 /** The exchange a set-up observation failed on. */
 export function setupExchangeOf(obs: RaceObservation) {

@@ -8,6 +8,8 @@ import { checkHistory, type CheckResult, type Model, type Operation } from '../l
 import type { StateMachine } from '../model/hints.js';
 import type { RaceObservation } from '../observation.js';
 import { completed, is2xx, isRecord, outcomeUnknown } from './exchanges.js';
+import { returnOf } from './register-history.js';
+import { stateIn } from '../observed.js';
 
 type Input = { readonly kind: 'transition'; readonly to: string } | { readonly kind: 'read' };
 type Output = { readonly kind: 'answer'; readonly status: number; readonly state?: string } | { readonly kind: 'unknown' };
@@ -21,10 +23,7 @@ export function targetOf(intent: unknown): string | undefined {
 }
 
 /** The value of the machine's field in a read, as a state name. */
-export function stateIn(value: unknown, machine: StateMachine): string | undefined {
-  const state = isRecord(value) ? value[machine.field] : undefined;
-  return typeof state === 'string' ? state : undefined;
-}
+export { stateIn };
 
 function transitionModel(machine: StateMachine, refusals: ReadonlySet<number>): Model<string, Input, Output> {
   return {
@@ -50,10 +49,11 @@ export function checkTransitions(obs: RaceObservation, machine: StateMachine, re
     const to = targetOf(obs.intents[i]);
     if (to === undefined) return `racer ${racer.racer ?? i}'s intent names no target state`;
     const output: Output = outcomeUnknown(racer) ? UNKNOWN : { kind: 'answer', status: completed(racer)!.status };
-    history.push({ client: racer.racer ?? i, input: { kind: 'transition', to }, call: racer.call, return: racer.return, output });
+    history.push({ client: racer.racer ?? i, input: { kind: 'transition', to }, call: racer.call, return: returnOf(racer), output });
   }
   const after = obs.after;
-  if (after !== undefined) {
+  // An unreadable read after the race (429, 5xx, timeout) is no answer about the state: left out.
+  if (after !== undefined && after.state !== 'unreadable') {
     const afterAll = Math.max(...obs.racers.map((r) => r.return)) + 0.001;
     const state = stateIn(after.value, machine);
     history.push({
@@ -61,7 +61,7 @@ export function checkTransitions(obs: RaceObservation, machine: StateMachine, re
       input: { kind: 'read' },
       call: after.exchange?.call ?? afterAll,
       return: after.exchange?.return ?? afterAll,
-      output: { kind: 'answer', status: after.exists ? 200 : 404, ...(state === undefined ? {} : { state }) },
+      output: { kind: 'answer', status: after.state === 'present' ? 200 : 404, ...(state === undefined ? {} : { state }) },
     });
   }
   return checkHistory(history, { initial, timeLimitMs, model: transitionModel(machine, refusals), pendingOutput: UNKNOWN });

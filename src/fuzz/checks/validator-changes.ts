@@ -46,7 +46,7 @@ export const validatorChanges: Check = {
     if (writes.length === 0) return skipped('no successful write to judge');
     // Every validator seen, with the content it named: the ones read before the race name what was read.
     const named = new Map<string, Named>();
-    const initial = before?.exists === true ? project(before.value) : undefined;
+    const initial = before?.state === 'present' ? project(before.value) : undefined;
     for (const t of readFacts(obs).tokens ?? []) named.set(t, { content: initial, by: 'handed out earlier' });
     if (before?.token !== undefined) named.set(before.token, { content: initial, by: 'the validator before the race' });
     let judged = 0;
@@ -73,7 +73,7 @@ export const validatorChanges: Check = {
       named.set(tag, { content, by: `already handed out by ${who(ex)}` });
     }
     const after = obs.after;
-    const shown = after?.exists === true ? after.token : undefined;
+    const shown = after?.state === 'present' ? after.token : undefined;
     const read = shown === undefined ? undefined : named.get(shown);
     if (shown !== undefined && read !== undefined && surelyDiffer(project(after!.value), read.content)) {
       if (isWeakTag(shown)) weakStayed ??= shown;

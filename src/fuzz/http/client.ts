@@ -11,6 +11,7 @@ import { classifyError } from '../race/classify-error.js';
 import { fireRace } from '../race/fire-race.js';
 import { DEFAULT_PACER } from '../race/pacer.js';
 import { readLimited } from '../race/read-body.js';
+import { RATE_LIMIT_RETRIES, rateLimited, rateLimitWaitMs } from './rate-limit.js';
 import type { RaceMode, RaceRequest, RaceResult } from '../race/types.js';
 
 /** Settings of an {@link HttpClient}. */
@@ -55,6 +56,14 @@ export class BudgetExhausted extends ConflictcheckError {
   constructor(what: string) {
     super('NOTHING_TO_TEST', what);
   }
+}
+
+/** The longest `Retry-After` honoured while deleting what the run created, after the deadline, ms. */
+export const CLEAN_UP_WAIT_LIMIT_MS = 5_000;
+
+/** The error of a racer whose timeout was the time left before the run's deadline. */
+function deadlineError(remainingMs: number): { code: 'deadline'; message: string } {
+  return { code: 'deadline', message: `cut short by the run's --deadline after ${Math.round(remainingMs)} ms (shorter than the request timeout)` };
 }
 
 /** Sequential requests and synchronized races against one API. */
@@ -138,11 +147,33 @@ export class HttpClient {
     this.interruption = reason;
   }
 
-  /** Sends one request; never throws for what the server does (only for budget, deadline and interruption). */
+  /**
+   * Sends one request; never throws for what the server does (only for budget, deadline and
+   * interruption). A 429 is tried again after the wait its `Retry-After` asks for (a back-off
+   * without one), at most {@link RATE_LIMIT_RETRIES} times and never past the deadline; the last
+   * 429 is returned when the limit persists.
+   */
   async send(request: ClientRequest): Promise<Exchange> {
-    const exchange = await this.sendOnce(request);
+    let exchange = await this.sendOnce(request);
+    for (let attempt = 0; attempt < RATE_LIMIT_RETRIES && rateLimited(exchange); attempt += 1) {
+      if (!(await this.waitForRateLimit([exchange], attempt))) break;
+      exchange = await this.sendOnce(request);
+    }
     for (const listener of this.listeners) listener(exchange);
     return exchange;
+  }
+
+  /**
+   * Waits as long as the rate-limited `exchanges` ask before retry `attempt` (0-based). False,
+   * without waiting, when that wait would pass the deadline (or, while cleaning up, take over
+   * {@link CLEAN_UP_WAIT_LIMIT_MS}): the caller then gives up and says "rate limited".
+   */
+  async waitForRateLimit(exchanges: readonly Exchange[], attempt: number): Promise<boolean> {
+    const ms = rateLimitWaitMs(exchanges, attempt);
+    const fits = this.budgetLifted ? ms <= CLEAN_UP_WAIT_LIMIT_MS : performance.now() + ms < this.options.deadline;
+    if (!fits) return false;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return true;
   }
 
   private async sendOnce(request: ClientRequest): Promise<Exchange> {
@@ -189,6 +220,8 @@ export class HttpClient {
     const remaining = Math.max(1, this.options.deadline - performance.now());
     // The pacer's reads count in the budget; when it has no room for them, the race goes unpaced.
     const pacerFits = this.budgetLifted || this.sent + DEFAULT_PACER.requests <= this.options.maxRequests;
+    // A racer cut short by the run's own deadline timed out on the runner, not on the server.
+    const deadlineBound = !this.budgetLifted && remaining < this.options.timeoutMs;
     const fire = (mode: RaceMode) =>
       fireRace(this.origin, raceRequests, {
         timeoutMs: Math.min(this.options.timeoutMs, remaining),
@@ -225,7 +258,7 @@ export class HttpClient {
       return {
         request: sent,
         ...(response === undefined ? {} : { response }),
-        ...(record.error === undefined ? {} : { error: record.error }),
+        ...(record.error === undefined ? {} : { error: deadlineBound && record.error.code === 'timeout' ? deadlineError(remaining) : record.error }),
         call: record.callAt,
         return: record.returnAt,
         ...(record.releasedAt === undefined ? {} : { released: record.releasedAt }),

@@ -24,7 +24,14 @@ export interface JsonExchange {
 }
 
 /** A read of the resource's state, redacted. */
-export type JsonReadState = Omit<ReadState, 'exchange'> & { readonly exchange?: JsonExchange };
+export interface JsonReadState {
+  readonly state: ReadState['state'];
+  /** Why an unreadable read proves nothing (`503`, `timeout`). */
+  readonly reason?: string;
+  readonly token?: string;
+  readonly value?: unknown;
+  readonly exchange?: JsonExchange;
+}
 
 /** One recorded race: the observation's own fields, its exchanges redacted, its facts as plain data. */
 export interface JsonObservation extends Pick<RaceObservation, 'kind' | 'operation' | 'synchronized' | 'unsynchronizedReason' | 'releaseSpreadMs' | 'release'> {
@@ -146,7 +153,8 @@ function exchangeJson(e: Exchange, r: Redactor): JsonExchange {
 function readJson(state: ReadState | undefined, r: Redactor): JsonReadState | undefined {
   if (state === undefined) return undefined;
   return {
-    exists: state.exists,
+    state: state.state,
+    ...(state.state === 'unreadable' ? { reason: state.reason } : {}),
     ...(state.token === undefined ? {} : { token: state.token }),
     ...(state.value === undefined ? {} : { value: plain(state.value) }),
     ...(state.exchange === undefined ? {} : { exchange: exchangeJson(state.exchange, r) }),

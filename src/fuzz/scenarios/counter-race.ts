@@ -5,7 +5,7 @@
  * (the oversell). Judged by the counter half of `no-lost-update`.
  */
 import fc from 'fast-check';
-import { isRecord } from '../checks/exchanges.js';
+import { isObject as isRecord } from '../../model/json.js';
 import { collectProperties } from '../../model/schema.js';
 import type { CounterHint } from '../model/hints.js';
 import type { HintedOperation } from '../model/operation-model.js';

@@ -3,7 +3,7 @@
  * before the race. Exactly one may succeed, and the instance must be gone afterwards.
  */
 import type { RaceObservation } from '../observation.js';
-import { createInstance, readState, type SetupFailure } from './instances.js';
+import { createInstance, describeRead, readState, type SetupFailure } from './instances.js';
 import { plannedValidator } from '../plan/plan.js';
 import { noValidatorReason } from '../model/validators.js';
 import { observe, opLabel, requestFor, setupFailed } from './race-kit.js';
@@ -21,7 +21,7 @@ async function execute(ctx: ScenarioContext, input: RaceInput): Promise<RaceObse
   const instance = await createInstance(ctx.client, ctx.spec, resource, ctx.created, input.setupSeed);
   if ('reason' in instance) return instance;
   const before = await readState(ctx.client, resource, instance.path, validator.read);
-  if (!before.exists) return setupFailed(`the instance at ${instance.path} cannot be read back`, before.exchange);
+  if (before.state !== 'present') return setupFailed(`the instance at ${instance.path} cannot be read back: ${describeRead(before)}`, before.exchange);
   if (before.token === undefined) return setupFailed(`GET ${resource.itemPath} returned no concurrency token`, before.exchange);
   const request = requestFor(resource, op, instance.path, undefined, { token: validator.send, value: tokenOfState(before, validator.read) });
   const race = await ctx.client.race(input.bodies.map(() => request));

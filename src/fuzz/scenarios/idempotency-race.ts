@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { FOLLOW_UP } from '../checks/facts.js';
+import { FOLLOW_UP } from '../observed.js';
 import type { RaceObservation } from '../observation.js';
 import { bodyArbitrary } from './bodies.js';
 import { createInstance, fillPath, readState, type SetupFailure } from './instances.js';

@@ -59,10 +59,11 @@ export class CreatedResources {
         // A parent level without a GET (PUT /tenants/{tenant} only) is deleted unread.
         if (instance.resource.read !== undefined) {
           const state = await readState(client, instance.resource, instance.path, validator?.read);
-          if (!state.exists) {
+          if (state.state === 'absent') {
             deleted += 1;
             continue;
           }
+          // An unreadable instance is not gone: the delete is still tried (without a validator when the read gave none).
           value = tokenOfState(state, validator?.read);
         }
         const exchange = await client.send(requestFor(instance.resource, remove.op, instance.path, undefined, { token: validator?.send, value }));
@@ -99,16 +100,32 @@ export function freshIds(resource: ResourceModel): { ids: Record<string, string>
 }
 
 /**
+ * What one read exchange says about the resource: `present` on a 2xx (with the token from `read`),
+ * `absent` on 404/410, `unreadable` on anything else — a 429, a 5xx, a timeout or a 401 says
+ * nothing about whether the resource is there, so no check may read it as gone.
+ */
+export function readOutcome(exchange: Exchange, read: TokenLocation | undefined): ReadState {
+  const response = exchange.error === undefined ? exchange.response : undefined;
+  if (response === undefined) return { state: 'unreadable', reason: exchange.error?.code ?? 'no response', exchange };
+  if (response.status === 404 || response.status === 410) return { state: 'absent', exchange };
+  if (response.status < 200 || response.status >= 300) return { state: 'unreadable', reason: String(response.status), exchange };
+  const token = readToken(read, response)?.text;
+  const value = parseJson(response.body);
+  return { state: 'present', ...(token === undefined ? {} : { token }), ...(value === undefined ? {} : { value }), exchange };
+}
+
+/**
  * GETs an instance and reads its state; the token from `read` (where the racing operation's
  * validator comes from), by default the resource's.
  */
 export async function readState(client: HttpClient, resource: ResourceModel, path: string, read: TokenLocation | undefined = resource.token): Promise<ReadState> {
   const exchange = await client.send({ method: 'GET', path: pathFor(resource.read, path), headers: specHeaders(resource, resource.read) });
-  const status = exchange.response?.status;
-  if (status === 404 || status === 410) return { exists: false, exchange };
-  const token = readToken(read, exchange.response)?.text;
-  const value = exchange.response === undefined ? undefined : parseJson(exchange.response.body);
-  return { exists: status !== undefined && status < 300, ...(token === undefined ? {} : { token }), ...(value === undefined ? {} : { value }), exchange };
+  return readOutcome(exchange, read);
+}
+
+/** `404`, `unreadable (503)`: how a set-up reason names a read that did not find the resource. */
+export function describeRead(read: ReadState): string {
+  return read.state === 'unreadable' ? `unreadable (${read.reason})` : read.state === 'absent' ? `absent (${read.exchange?.response?.status ?? 404})` : 'present';
 }
 
 function idFromLocation(location: string | undefined): string | undefined {

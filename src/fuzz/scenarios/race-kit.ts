@@ -7,11 +7,11 @@ import { isCreate } from '../../model/semantics.js';
 import { describeOperation, type SpecOperation } from '../../model/spec-model.js';
 import type { TokenLocation } from '../model/hints.js';
 import { validatorOf, type ResourceModel } from '../model/operation-model.js';
-import type { Exchange, RaceObservation, ReadState } from '../observation.js';
+import type { Exchange, ObservationFacts, RaceObservation, ReadState } from '../observation.js';
 import type { ScenarioKind } from '../catalogue.js';
 import type { RaceResult } from '../race/types.js';
 import { freshId } from './bodies.js';
-import { createdId, fillParents, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
+import { createdId, describeRead, fillParents, fillPath, readState, type Instance, type SetupFailure } from './instances.js';
 import { requestFor, type HeaderSource } from './requests.js';
 import { tokenOfState, type ReadTokenState, type Token } from '../token/index.js';
 import type { ScenarioContext } from './scenario.js';
@@ -62,7 +62,7 @@ export function headerSource(ctx: ScenarioContext): HeaderSource | undefined {
 /** Reads an instance that must exist (it was just created or moved). */
 export async function readExisting(ctx: ScenarioContext, instance: Instance): Promise<ReadState | SetupFailure> {
   const state = await readState(ctx.client, instance.resource, instance.path);
-  return state.exists ? state : setupFailed(`the instance at ${instance.path} cannot be read back`, state.exchange);
+  return state.state === 'present' ? state : setupFailed(`the instance at ${instance.path} cannot be read back: ${describeRead(state)}`, state.exchange);
 }
 
 /** True when `op` is the POST that creates instances of `resource`. */
@@ -97,7 +97,7 @@ export interface ObservedParts {
   readonly intents: readonly unknown[];
   readonly after?: ReadState;
   readonly followUps?: readonly FollowUp[];
-  readonly facts: Readonly<Record<string, unknown>>;
+  readonly facts: ObservationFacts;
 }
 
 /** The release a race used, for its observation: the technique, and the pacer's failure as its note. */

@@ -1,14 +1,13 @@
 /**
  * A set-up that failed on a server error, as an observation the checks can judge
- * (checks/setup-finding.ts): no racers, the failing exchange as the `set-up` follow-up, the
+ * (observed.ts, checks/setup-finding.ts): no racers, the failing exchange as the `set-up` follow-up, the
  * documentation of the operation that request belongs to, and the reason in `facts.setup`. Other
  * set-up failures (a 400 to the create, no id in the answer) are not findings: they stay
  * set-up failures, reported with what was sent.
  */
 import { describeOperation, type SpecModel, type SpecOperation } from '../../model/spec-model.js';
-import { documentedFor } from '../checks/documented.js';
-import { serverFailed } from '../checks/no-server-error.js';
-import { SETUP_PURPOSE } from '../checks/setup-finding.js';
+import { documentedFor } from '../documented.js';
+import { FOLLOW_UP, serverFailed } from '../observed.js';
 import type { RaceObservation, SentRequest } from '../observation.js';
 import type { SetupFailure } from './instances.js';
 import type { ScenarioContext } from './scenario.js';
@@ -47,7 +46,7 @@ export function setupObservation(ctx: Pick<ScenarioContext, 'spec' | 'planned' |
     documented: op === undefined ? ctx.documented : documentedFor(ctx.spec, op),
     racers: [],
     intents: [],
-    followUps: [{ purpose: SETUP_PURPOSE, exchange }],
+    followUps: [{ purpose: FOLLOW_UP.setUp, exchange }],
     // Nothing was raced: no check may read this as a race that overlapped.
     synchronized: false,
     unsynchronizedReason: `no race was fired: set-up failed: ${failure.reason}`,

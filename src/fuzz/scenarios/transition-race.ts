@@ -6,9 +6,7 @@
  * the resulting state is sent once and must get 409.
  */
 import fc from 'fast-check';
-import { completed, succeeded } from '../checks/exchanges.js';
-import { FOLLOW_UP } from '../checks/facts.js';
-import { stateIn } from '../checks/transition-model.js';
+import { completed, FOLLOW_UP, stateIn, succeeded } from '../observed.js';
 import type { StateMachine } from '../model/hints.js';
 import type { TransitionOperation } from '../model/operation-model.js';
 import type { RaceObservation, ReadState } from '../observation.js';
@@ -64,7 +62,7 @@ async function walk(ctx: ScenarioContext, instance: Instance, start: ReadState, 
 /** Sends one transition the machine forbids from the state `after` shows, preferring the planned one. */
 async function invalidProbe(ctx: ScenarioContext, instance: Instance, moves: readonly TransitionOperation[], planned: TransitionOperation, after: ReadState, machine: StateMachine, seed: number): Promise<FollowUp[]> {
   const state = stateIn(after.value, machine);
-  if (!after.exists || state === undefined) return [];
+  if (after.state !== 'present' || state === undefined) return [];
   const forbidden = moves.filter((m) => !allowedFrom(machine, state).includes(m.to));
   const probe = forbidden.includes(planned) ? planned : forbidden[0];
   if (probe === undefined) return [];

@@ -6,7 +6,8 @@
  * races for the id itself. Afterwards every instance the 2xx answers name is read back, to count
  * how many carry the key, and registered for the clean-up.
  */
-import { completed, is2xx, isRecord, refused, tally } from '../checks/exchanges.js';
+import { isObject as isRecord } from '../../model/json.js';
+import { completed, is2xx, refused, tally } from '../observed.js';
 import type { Exchange, RaceObservation } from '../observation.js';
 import { uniquifyFields } from './bodies.js';
 import { fillPath, freshIds, readState, type SetupFailure } from './instances.js';
@@ -104,7 +105,7 @@ async function countCarrying(ctx: ScenarioContext, race: FiredRace, params: Reco
   let found = 0;
   for (const instance of registerCreated(ctx, resource, params, race.exchanges)) {
     const state = await readState(ctx.client, resource, instance.path);
-    if (!state.exists) continue;
+    if (state.state !== 'present') continue;
     // A read that leaves a key field out still counts: the create carried it.
     const carries = fields.every((f) => !isRecord(state.value) || state.value[f] === undefined || (isRecord(keyed) && sameKey(state.value[f], keyed[f])));
     if (carries) found += 1;
@@ -123,7 +124,7 @@ async function racePut(ctx: ScenarioContext, input: RaceInput, params: Record<st
   if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken id (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
   // A parent level without a GET (`PUT /{db}`) cannot be read back: what a racer created is cleaned up all the same.
   const after = resource.read === undefined ? undefined : await readState(ctx.client, resource, path);
-  if (after?.exists ?? race.exchanges.some((ex) => is2xx(completed(ex)?.status))) ctx.created.add({ resource, path, id, params: all });
+  if (after === undefined ? race.exchanges.some((ex) => is2xx(completed(ex)?.status)) : after.state !== 'absent') ctx.created.add({ resource, path, id, params: all });
   return observe(ctx, race, { kind: 'unique-create', intents: input.bodies, ...(after === undefined ? {} : { after }), facts: { unique: { fields: [] }, instance: path } });
 }
 

@@ -9,7 +9,7 @@ import type { RaceObservation } from '../observation.js';
 import { noValidatorReason, type WriteValidator } from '../model/validators.js';
 import { plannedValidator } from '../plan/plan.js';
 import { isWeakTag, surelyDiffer, tokenOfState, type Token } from '../token/index.js';
-import { createInstance, readState, type Instance, type SetupFailure } from './instances.js';
+import { createInstance, describeRead, readState, type Instance, type SetupFailure } from './instances.js';
 import { opLabel, releaseOf, requestFor, setupFailed, tokenFact } from './race-kit.js';
 import { raceInputArbitrary } from './race-input.js';
 import type { RaceInput, Scenario, ScenarioContext } from './scenario.js';
@@ -53,14 +53,14 @@ async function execute(ctx: ScenarioContext, input: RaceInput, conditional: bool
   if ('reason' in instance) return instance;
   const reread = () => readState(ctx.client, resource, instance.path, validator?.read);
   const { first, state: before } = await settledRead(ctx, instance, validator);
-  if (!before.exists) return { reason: `the instance just created at ${instance.path} cannot be read back`, ...(before.exchange ? { exchange: before.exchange } : {}) };
+  if (before.state !== 'present') return { reason: `the instance just created at ${instance.path} cannot be read back: ${describeRead(before)}`, ...(before.exchange ? { exchange: before.exchange } : {}) };
   if (conditional && before.token === undefined) {
     return { reason: `GET ${resource.itemPath} returned no concurrency token (${describeToken(validator?.read)})`, ...(before.exchange ? { exchange: before.exchange } : {}) };
   }
   const token = conditional ? tokenOfState(before, validator?.read) : undefined;
   const { result, exchanges } = await ctx.client.race(input.bodies.map((body) => writeRequest(ctx, instance, validator, body, token)));
   const after = await reread();
-  const followUps: { purpose: string; exchange: RaceObservation['followUps'][number]['exchange'] }[] = [];
+  const followUps: RaceObservation['followUps'][number][] = [];
   const statuses = exchanges.map((e) => e.response?.status);
   if (conditional && statuses.some(isSuccess) && token !== undefined) {
     // The validator every racer sent is now stale: a write carrying it must be rejected. The only

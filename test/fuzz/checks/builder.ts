@@ -6,7 +6,7 @@
 import type { CheckId } from '../../../src/fuzz/catalogue.js';
 import { defaultCheckContext, type CheckContext } from '../../../src/fuzz/checks/check.js';
 import { CHECKS } from '../../../src/fuzz/checks/registry.js';
-import type { CheckFailure, CheckOutcome, Documented, Exchange, ExchangeErrorCode, RaceObservation } from '../../../src/fuzz/observation.js';
+import type { CheckFailure, CheckOutcome, Documented, Exchange, ExchangeErrorCode, FollowUpPurpose, RaceObservation } from '../../../src/fuzz/observation.js';
 
 /** The context the tests run checks with. */
 export const ctx = defaultCheckContext({ linearizabilityTimeLimitMs: 2000 });
@@ -94,7 +94,7 @@ export function observation(overrides: Partial<RaceObservation> = {}): RaceObser
     kind: 'update-race',
     operation: 'PUT /documents/{id}',
     documented: documented(),
-    before: { exists: true, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } },
+    before: { state: 'present' as const, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } },
     racers: [],
     intents: [],
     followUps: [],
@@ -116,13 +116,13 @@ export function updateRace(outcomes: readonly Outcome[], overrides: Partial<Race
   const last = winners[winners.length - 1];
   const after =
     last === undefined
-      ? { exists: true, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } }
-      : { exists: true, token: `"${10 + last}"`, value: { id: 'd1', title: `t${last}`, slug: 's' } };
+      ? { state: 'present' as const, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } }
+      : { state: 'present' as const, token: `"${10 + last}"`, value: { id: 'd1', title: `t${last}`, slug: 's' } };
   return observation({ racers, intents, after, ...overrides });
 }
 
 /** A follow-up exchange with a purpose. */
-export function followUp(purpose: string, o: ExchangeOptions): { purpose: string; exchange: Exchange } {
+export function followUp(purpose: FollowUpPurpose, o: ExchangeOptions): { purpose: FollowUpPurpose; exchange: Exchange } {
   return { purpose, exchange: exchange({ call: 100, return: 110, ...o }) };
 }
 

@@ -7,6 +7,10 @@ describe('conflict-resolvable', () => {
     expect(run('conflict-resolvable', retryAfterConflict(200)).status).toBe('passed');
   });
 
+  it('does not fail a retry refused for another reason than its validator (422, 400, 403): a conflict status alone proves it', () => {
+    expect(skipReason(run('conflict-resolvable', retryAfterConflict(422)))).toMatch(/refused for another reason than its validator \(1 × 422\)/);
+  });
+
   it('fails when the retry with the fresh validator fails again', () => {
     const failure = failureOf(run('conflict-resolvable', FAILING['conflict-resolvable']()));
     expect(failure.expected).toBe('the retry with the refetched If-Match "10" succeeds (2xx)');

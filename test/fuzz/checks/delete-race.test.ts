@@ -17,6 +17,11 @@ describe('delete-race', () => {
     expect(failureOf(run('delete-race', deleteRaceObs([204, 412], true))).received).toBe('the read after the race found it with "3"');
   });
 
+  it('skips, never passes, when the read after the race was unreadable (503): the resource may have survived', () => {
+    const obs = { ...deleteRaceObs([204, 412], true), after: { state: 'unreadable' as const, reason: '503' } };
+    expect(skipReason(run('delete-race', obs))).toMatch(/unreadable \(503\)/);
+  });
+
   it('skips an unsynchronized race', () => {
     expect(skipReason(run('delete-race', unsynchronized(FAILING['delete-race']())))).toMatch(/not synchronized/);
   });

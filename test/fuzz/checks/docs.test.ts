@@ -1,6 +1,6 @@
 /**
  * Each check's doc `checks/<id>.md` has the sections users read — what it catches, why (with the
- * standard), an example failure as printed, when it skips, how to exclude it — and its example is
+ * standard), which answers prove its failure, an example failure as printed, when it skips, how to exclude it — and its example is
  * exactly what the check prints for its failing example, so the doc cannot drift from the code.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,9 @@ import { ctx, failureOf } from './builder.js';
 import { FAILING } from './examples.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SECTIONS = ['## What it catches', '## Why', '## Example failure', '## When it skips', '## Exclude it'];
+// `What proves a failure`: which answers, read as the description promises, no correct server
+// could give (the soundness rule, docs/design.md#the-soundness-rule).
+const SECTIONS = ['## What it catches', '## Why', '## What proves a failure', '## Example failure', '## When it skips', '## Exclude it'];
 
 describe.each(CHECK_IDS)('checks/%s.md', (id) => {
   const doc = readFileSync(join(ROOT, 'checks', `${id}.md`), 'utf8');
@@ -35,6 +37,11 @@ describe.each(CHECK_IDS)('checks/%s.md', (id) => {
   it('prints the failure the check gives for its example', () => {
     const failure = failureOf(CHECKS[id].run(FAILING[id](), ctx));
     expect(doc).toContain(['```text', `✗ ${id}  ${failure.operation}`, `  ${failure.title}`, `  Expected: ${failure.expected}`, `  Received: ${failure.received}`, '```'].join('\n'));
+  });
+
+  it('says which answers prove its failure, and which do not', () => {
+    const section = doc.slice(doc.indexOf('\n## What proves a failure\n'), doc.indexOf('\n## Example failure\n'));
+    expect(section).toMatch(/\n\nNot proof/);
   });
 
   it('says how to exclude it', () => {

@@ -23,12 +23,12 @@ export function transitionRace(statuses: readonly number[], after: string, overr
     kind: 'transition-race',
     operation: 'POST /orders/{id}/ship',
     documented: documented({ statuses: new Set([200, 404, 409]), conflictStatuses: [409] }),
-    before: { exists: true, value: { id: 'o1', status: 'paid' } },
+    before: { state: 'present' as const, value: { id: 'o1', status: 'paid' } },
     racers: statuses.map((status, i) =>
       racer(i, { method: 'POST', url: `http://127.0.0.1:8080/orders/o1/${targets[i] === 'shipped' ? 'ship' : 'cancel'}`, ...(status < 300 ? { status, responseBody: { id: 'o1', status: targets[i] } } : problem(status)) }),
     ),
     intents: targets,
-    after: { exists: true, value: { id: 'o1', status: after } },
+    after: { state: 'present' as const, value: { id: 'o1', status: after } },
     facts: { stateMachine: ORDER_MACHINE },
     ...overrides,
   });
@@ -84,12 +84,12 @@ export function bookingRace(statuses: readonly number[], afterHolder: number | u
   return observation({
     kind: 'create-if-absent',
     operation: 'PUT /slots/{slotId}',
-    before: { exists: false },
+    before: { state: 'absent' as const },
     racers: statuses.map((status, i) =>
       racer(i, { url: 'http://127.0.0.1:8080/slots/s1', headers: { 'If-None-Match': '*' }, body: { holder: `h${i}` }, ...(status < 300 ? { status, responseHeaders: { etag: `"${20 + i}"` } } : problem(status)) }),
     ),
     intents: statuses.map((_, i) => ({ holder: `h${i}` })),
-    after: afterHolder === undefined ? { exists: false } : { exists: true, token: `"${20 + afterHolder}"`, value: { slotId: 's1', holder: `h${afterHolder}` } },
+    after: afterHolder === undefined ? { state: 'absent' as const } : { state: 'present' as const, token: `"${20 + afterHolder}"`, value: { slotId: 's1', holder: `h${afterHolder}` } },
     ...overrides,
   });
 }
@@ -102,7 +102,7 @@ export function deleteRaceObs(statuses: readonly number[], survives: boolean, ov
     documented: documented({ statuses: new Set([204, 404, 409, 412, 428]) }),
     racers: statuses.map((status, i) => racer(i, { method: 'DELETE', headers: { 'If-Match': '"3"' }, ...(status < 300 ? { status } : problem(status)) })),
     intents: statuses.map(() => null),
-    after: survives ? { exists: true, token: '"3"', value: { id: 'd1' } } : { exists: false },
+    after: survives ? { state: 'present' as const, token: '"3"', value: { id: 'd1' } } : { state: 'absent' as const },
     ...overrides,
   });
 }
@@ -125,7 +125,7 @@ export const FAILING: Readonly<Record<CheckId, () => RaceObservation>> = {
   'validator-changes': () => {
     const race = updateRace([200, 412, 412, 412]);
     const racers = [updateRacer(0, { status: 200, responseHeaders: { etag: '"3"' } }), ...race.racers.slice(1)];
-    return { ...race, racers, after: { exists: true, token: '"3"', value: { id: 'd1', title: 't0', slug: 's' } } };
+    return { ...race, racers, after: { state: 'present' as const, token: '"3"', value: { id: 'd1', title: 't0', slug: 's' } } };
   },
   'stale-validator-rejected': () =>
     updateRace([200, 412, 412], { followUps: [followUp('stale-write', { headers: { 'If-Match': '"3"' }, body: { title: 'stale' }, status: 200, responseHeaders: { etag: '"40"' } })] }),
@@ -147,6 +147,6 @@ export const FAILING: Readonly<Record<CheckId, () => RaceObservation>> = {
   'weak-validator': () =>
     updateRace(
       [0, 1, 2, 3].map((i) => ({ ...problem(412), headers: { 'If-Match': 'W/"3"' }, body: { title: `t${i}` } })),
-      { before: { exists: true, token: 'W/"3"', value: { id: 'd1', title: 'before' } } },
+      { before: { state: 'present' as const, token: 'W/"3"', value: { id: 'd1', title: 'before' } } },
     ),
 };

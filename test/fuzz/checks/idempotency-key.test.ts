@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf, followUp, problem, run, skipReason, unsynchronized } from './builder.js';
+import { exchange, failureOf, followUp, problem, run, skipReason, unsynchronized } from './builder.js';
 import { FAILING, paymentRace } from './examples.js';
 
 describe('idempotency-key', () => {
@@ -27,5 +27,25 @@ describe('idempotency-key', () => {
     const reuse = followUp('key-reuse', { method: 'POST', ...problem(422) });
     expect(skipReason(run('idempotency-key', unsynchronized(paymentRace(['p1', 'p2'], { followUps: [reuse] }))))).toMatch(/not synchronized .*; the key reused with another payload got 422$/);
     expect(skipReason(run('idempotency-key', paymentRace([400, 400])))).toMatch(/no racer's request was processed/);
+  });
+});
+
+describe('idempotency-key compares replays by what identifies the result, not whole bodies', () => {
+  const stamped = (i: number, body: Record<string, unknown>, location?: string) =>
+    exchange({ racer: i, method: 'POST', url: 'http://127.0.0.1:8080/payments', headers: { 'Idempotency-Key': 'k-1' }, body: { amount: 5 }, status: 201, responseHeaders: location === undefined ? {} : { location }, responseBody: body });
+
+  it('passes replays whose bodies differ only by a timestamp and a request id, the payment id the same', () => {
+    const racers = [stamped(0, { id: 'p1', at: '10:00:00.1', requestId: 'r0' }), stamped(1, { id: 'p1', at: '10:00:00.2', requestId: 'r1' })];
+    expect(run('idempotency-key', paymentRace(['p1', 'p1'], { racers })).status).toBe('passed');
+  });
+
+  it('skips, never fails, replays that carry no identity (no Location, no id) and differ', () => {
+    const racers = [stamped(0, { status: 'paid', requestId: 'r0' }), stamped(1, { status: 'paid', requestId: 'r1' })];
+    expect(skipReason(run('idempotency-key', paymentRace(['p1', 'p1'], { racers })))).toMatch(/no Location and no id/);
+  });
+
+  it('still fails two different payment ids', () => {
+    const racers = [stamped(0, { id: 'p1', at: '1' }), stamped(1, { id: 'p2', at: '1' })];
+    expect(failureOf(run('idempotency-key', paymentRace(['p1', 'p2'], { racers }))).received).toBe('2 different results (2 × 201)');
   });
 });

@@ -32,9 +32,9 @@ describe('no-server-error: the reads around the race', () => {
   it('fails a 5xx on the read before or after the race: a 5xx anywhere is a finding', async () => {
     const { updateRace, exchange, failureOf, run } = await import('./builder.js');
     const read = exchange({ method: 'GET', status: 503, responseBody: 'overloaded', call: 50, return: 60 });
-    const after = updateRace([200, 412], { after: { exists: false, exchange: read } });
+    const after = updateRace([200, 412], { after: { state: 'absent' as const, exchange: read } });
     expect(failureOf(run('no-server-error', after)).evidence).toEqual([read]);
-    const before = updateRace([200, 412], { before: { exists: true, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' }, exchange: read } });
+    const before = updateRace([200, 412], { before: { state: 'present' as const, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' }, exchange: read } });
     expect(failureOf(run('no-server-error', before)).received).toBe('1 × 503');
   });
 });

@@ -148,3 +148,51 @@ describe('problem-details holds each status to its own response', () => {
     });
   });
 });
+
+/**
+ * A 412 documented as application/json *and* application/problem+json: the runner's Accept offers
+ * both (model/accept.ts), so the server may answer either, and each is held to its own schema.
+ */
+describe('problem-details on a status documenting both application/json and problem+json', () => {
+  const PROBLEM = { type: 'object', required: ['title'], properties: { title: { type: 'string' }, status: { type: 'integer' } } };
+  const LEGACY = { type: 'object', required: ['error'], properties: { error: { type: 'string' } } };
+  const spec = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/documents/{id}': {
+        put: {
+          parameters: [{ name: 'If-Match', in: 'header', schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'Replaced' },
+            '412': {
+              description: 'Changed',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Legacy' } }, 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
+          },
+        },
+      },
+    },
+    components: { schemas: { Problem: PROBLEM, Legacy: LEGACY } },
+  };
+  const model = getSpecModel(spec)!;
+  const both = documentedFor(model, model.operations[0]!);
+  const race = (...losers: Outcome[]) => updateRace([200, ...losers], { documented: both });
+  const json = (body: unknown) => ({ status: 412, responseHeaders: { 'content-type': 'application/json' }, responseBody: body });
+
+  it('does not fail the documented application/json answer', () => {
+    expect(skipReason(run('problem-details', race(json({ error: 'conflict' }))))).toBe(
+      'no problem body to judge: application/json matching its documented schema, and the spec documents problem+json only beside it',
+    );
+  });
+
+  it('holds the application/json answer to the application/json schema, not the problem one', () => {
+    expect(failureOf(run('problem-details', race(json({ title: 'no error member' })))).received).toMatch(/^412 not matching the documented schema/);
+  });
+
+  it('still passes a problem+json answer, and fails one of an undocumented type', () => {
+    expect(run('problem-details', race(problem(412))).status).toBe('passed');
+    const text = { status: 412, responseHeaders: { 'content-type': 'text/plain' }, responseBody: 'No' };
+    expect(failureOf(run('problem-details', race(text))).received).toBe('412 with text/plain');
+  });
+});

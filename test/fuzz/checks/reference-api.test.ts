@@ -14,6 +14,7 @@ import { runChecks } from '../../../src/fuzz/checks/registry.js';
 import { loadSpecForFuzz } from '../../../src/fuzz/model/load-spec.js';
 import type { CheckOutcome, Exchange, RaceObservation, ReadState } from '../../../src/fuzz/observation.js';
 import { fireRace, type RaceRecord } from '../../../src/fuzz/race/index.js';
+import { readOutcome } from '../../../src/fuzz/scenarios/instances.js';
 import { ctx } from './builder.js';
 
 const UPDATE_CHECKS = checksFor('update-race');
@@ -42,10 +43,9 @@ async function send(method: string, path: string, headers: Record<string, string
   }
 }
 
+/** A read as the runner takes it (present, absent or unreadable), its token the ETag. */
 function readState(ex: Exchange): ReadState {
-  if (ex.response === undefined) return { exists: true, exchange: ex };
-  const { status, headers, body } = ex.response;
-  return status === 200 ? { exists: true, token: headers.etag!, value: JSON.parse(body) as unknown, exchange: ex } : { exists: false, exchange: ex };
+  return readOutcome(ex, { in: 'header', name: 'etag', condition: 'if-match' });
 }
 
 function toExchange(record: RaceRecord, origin: string): Exchange {
@@ -73,10 +73,10 @@ async function updateRound(): Promise<Map<CheckId, CheckOutcome>> {
   );
   const racers = race.records.map((r) => toExchange(r, api!.url));
   const after = readState(await send('GET', path));
-  const followUps = [{ purpose: 'stale-write', exchange: await send('PUT', path, { 'if-match': before.token! }, { title: 'stale', content: 's' }) }];
+  const followUps: RaceObservation['followUps'][number][] = [{ purpose: 'stale-write', exchange: await send('PUT', path, { 'if-match': before.token! }, { title: 'stale', content: 's' }) }];
   const refetch = await send('GET', path);
   const fresh = refetch.response?.headers.etag ?? before.token!;
-  followUps.push({ purpose: 'refetch', exchange: refetch }, { purpose: 'retry', exchange: await send('PUT', path, { 'if-match': fresh }, { title: 'retry', content: 'r' }) });
+  followUps.push({ purpose: 'refetch' as const, exchange: refetch }, { purpose: 'retry' as const, exchange: await send('PUT', path, { 'if-match': fresh }, { title: 'retry', content: 'r' }) });
   const obs: RaceObservation = {
     kind: 'update-race',
     operation: 'PUT /documents/{id}',

@@ -15,9 +15,9 @@ describe('single-winner', () => {
   });
 
   it('skips several winners on a Last-Modified date (a weak validator: writes within one second may all match it), and still fails none', () => {
-    const lastModified = { token: { in: 'header', name: 'last-modified', condition: 'if-unmodified-since' } };
+    const lastModified = { token: { in: 'header' as const, name: 'last-modified', condition: 'if-unmodified-since' } };
     const date = 'Tue, 08 Dec 2026 01:00:00 GMT';
-    const several = updateRace([200, 200, 412], { before: { exists: true, token: date, value: { title: 'before' } }, facts: lastModified });
+    const several = updateRace([200, 200, 412], { before: { state: 'present' as const, token: date, value: { title: 'before' } }, facts: lastModified });
     expect(skipReason(run('single-winner', several))).toBe(`2 writes won, but the validator ${date} is a Last-Modified date, a weak validator (one-second resolution: writes within the same second may share it, RFC 9110 §8.8.2.2): several may match it`);
     expect(failureOf(run('single-winner', updateRace([412, 412], { facts: lastModified }))).title).toMatch(/none of 2/);
   });

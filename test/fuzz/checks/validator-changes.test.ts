@@ -31,31 +31,31 @@ describe('validator-changes', () => {
   it('passes A → B → A with a content-hash ETag: the tag comes back with the content it named', () => {
     const racers = [updateRacer(0, { status: 200, responseHeaders: { etag: '"b"' } }), updateRacer(1, 412)];
     const restore = followUp('retry', { headers: { 'If-Match': '"b"' }, body: { title: 'before' }, status: 200, responseHeaders: { etag: '"3"' } });
-    const race = updateRace([200, 412], { racers, followUps: [restore], after: { exists: true, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } } });
+    const race = updateRace([200, 412], { racers, followUps: [restore], after: { state: 'present' as const, token: '"3"', value: { id: 'd1', title: 'before', slug: 's' } } });
     expect(run('validator-changes', race).status).toBe('passed');
   });
 
   it('skips a Last-Modified date: a weak validator that writes within one second may share (RFC 9110 §8.8.2.2)', () => {
     const lm = 'Tue, 08 Dec 2026 01:00:00 GMT';
     const racers = [updateRacer(0, { status: 200, responseHeaders: { 'last-modified': lm } }), updateRacer(1, 412)];
-    const race = updateRace([200, 412], { racers, before: { exists: true, token: lm, value: { title: 'before' } }, facts: { token: { in: 'header', name: 'last-modified', condition: 'if-unmodified-since' } } });
+    const race = updateRace([200, 412], { racers, before: { state: 'present' as const, token: lm, value: { title: 'before' } }, facts: { token: { in: 'header', name: 'last-modified', condition: 'if-unmodified-since' } } });
     expect(skipReason(run('validator-changes', race))).toMatch(/Last-Modified date, a weak validator .*need not change on every write/);
   });
 
   it('skips a weak entity tag that stayed: a weak validator need not change on every write', () => {
     const racers = [updateRacer(0, { status: 200, responseHeaders: { etag: 'W/"3"' } }), updateRacer(1, 412)];
-    const race = updateRace([200, 412], { racers, before: { exists: true, token: 'W/"3"', value: { title: 'before' } }, after: undefined });
+    const race = updateRace([200, 412], { racers, before: { state: 'present' as const, token: 'W/"3"', value: { title: 'before' } }, after: undefined });
     expect(skipReason(run('validator-changes', race))).toMatch(/weak entity tag/);
   });
 
   it('fails when the read after successful writes shows the old validator with other content, even if the writes sent none', () => {
-    const race = updateRace([{ status: 200 }, 412], { after: { exists: true, token: '"3"', value: { title: 't0' } } });
+    const race = updateRace([{ status: 200 }, 412], { after: { state: 'present' as const, token: '"3"', value: { title: 't0' } } });
     expect(failureOf(run('validator-changes', race)).received).toBe('the read after the race returned "3", the validator before the race');
   });
 
   it('lets a write of the very same value keep its validator', () => {
     const racers = [updateRacer(0, { status: 200, responseHeaders: { etag: '"3"' } }), updateRacer(1, 412)];
-    const race = updateRace([200, 412], { racers, intents: [{ title: 'before' }, { title: 't1' }], after: { exists: true, token: '"3"', value: { title: 'before' } } });
+    const race = updateRace([200, 412], { racers, intents: [{ title: 'before' }, { title: 't1' }], after: { state: 'present' as const, token: '"3"', value: { title: 'before' } } });
     expect(run('validator-changes', race).status).toBe('passed');
   });
 

@@ -21,6 +21,6 @@ describe('weak-validator', () => {
 
   it('skips when the token is not an ETag sent in If-Match, or none was offered', () => {
     expect(skipReason(run('weak-validator', updateRace([200], { facts: { token: { in: 'body', field: 'version' } } })))).toBe('the validator is not an entity tag sent in If-Match');
-    expect(skipReason(run('weak-validator', updateRace([], { before: { exists: true }, after: undefined })))).toBe('no ETag was offered');
+    expect(skipReason(run('weak-validator', updateRace([], { before: { state: 'present' as const }, after: undefined })))).toBe('no ETag was offered');
   });
 });

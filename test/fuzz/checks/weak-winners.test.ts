@@ -16,7 +16,7 @@ const WEAK = 'W/"3"';
 /** An update race whose racers all sent `If-Match: W/"3"`, read before as that weak tag. */
 function weakRace(outcomes: readonly Outcome[]) {
   const base = updateRace(outcomes);
-  return observation({ ...base, racers: outcomes.map((o, i) => updateRacer(i, o, WEAK)), before: { exists: true, token: WEAK, value: { id: 'd1', title: 'before', slug: 's' } } });
+  return observation({ ...base, racers: outcomes.map((o, i) => updateRacer(i, o, WEAK)), before: { state: 'present' as const, token: WEAK, value: { id: 'd1', title: 'before', slug: 's' } } });
 }
 
 describe('a race fired with a weak validator', () => {
@@ -54,10 +54,10 @@ describe('a race fired with a weak validator', () => {
   });
 
   it('one winner on a weak validator (weak comparison, Azure Table): weak-validator fails; the other checks judge the race as any other', () => {
-    const staleRefused = { purpose: 'stale-write', exchange: updateRacer(9, 412, WEAK) };
+    const staleRefused = { purpose: 'stale-write' as const, exchange: updateRacer(9, 412, WEAK) };
     const retried = [
-      { purpose: 'refetch', exchange: updateRacer(10, { status: 200, responseHeaders: { etag: 'W/"11"' } }) },
-      { purpose: 'retry', exchange: updateRacer(11, 204, 'W/"11"') },
+      { purpose: 'refetch' as const, exchange: updateRacer(10, { status: 200, responseHeaders: { etag: 'W/"11"' } }) },
+      { purpose: 'retry' as const, exchange: updateRacer(11, 204, 'W/"11"') },
     ];
     const race = { ...weakRace([412, 200, 412]), followUps: [staleRefused, ...retried] };
     expect(failureOf(run('weak-validator', race)).title).toMatch(/If-Match matched it/);
@@ -72,7 +72,7 @@ describe('a race fired with a weak validator', () => {
   });
 
   it('a stale write with a weak validator that succeeds is a finding; only its refusal proves nothing', () => {
-    const stale = { purpose: 'stale-write', exchange: updateRacer(9, 200, 'W/"2"') };
+    const stale = { purpose: 'stale-write' as const, exchange: updateRacer(9, 200, 'W/"2"') };
     const race = { ...updateRace([200, 412]), followUps: [stale] };
     expect(failureOf(run('stale-validator-rejected', race)).received).toMatch(/^200/);
   });

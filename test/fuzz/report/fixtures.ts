@@ -64,14 +64,15 @@ export function lostUpdateRace(kind: ScenarioKind = 'update-race'): RaceObservat
     kind,
     operation: 'PUT /documents/{id}',
     documented,
-    before: { exists: true, token: '"1"', exchange: exchange({ method: 'GET', status: 200, responseHeaders: { etag: '"1"' }, responseBody: '{"id":"1"}' }) },
+    before: { state: 'present' as const, token: '"1"', exchange: exchange({ method: 'GET', status: 200, responseHeaders: { etag: '"1"' }, responseBody: '{"id":"1"}' }) },
     racers: [racer(0, '"2"'), racer(1, '"3"')],
     intents: [{ title: 'racer 0' }, { title: 'racer 1' }],
-    after: { exists: true, token: '"3"', value: { id: '1' }, exchange: exchange({ method: 'GET', status: 200, responseHeaders: { etag: '"3"' } }) },
+    after: { state: 'present' as const, token: '"3"', value: { id: '1' }, exchange: exchange({ method: 'GET', status: 200, responseHeaders: { etag: '"3"' } }) },
     followUps: [{ purpose: 'stale-write', exchange: stale }],
     synchronized: true,
     releaseSpreadMs: 0.042,
-    facts: { tokens: new Set(['"1"']), nested: new Map([['a', 1]]) },
+    // Not facts a scenario records: the JSON report must turn any value into plain data.
+    facts: { tokens: new Set(['"1"']), nested: new Map([['a', 1]]) } as unknown as RaceObservation['facts'],
   };
 }
 

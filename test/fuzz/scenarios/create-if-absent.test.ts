@@ -15,13 +15,13 @@ describe('create-if-absent', () => {
     const { observations, setupFailures, leftBehind } = await observeRaces(SLOTS, { count: 4 });
     expect(setupFailures).toEqual([]);
     const paths = observations.map((obs) => {
-      expect(obs.before?.exists).toBe(false);
+      expect(obs.before?.state).toBe('absent');
       const urls = new Set(obs.racers.map((r) => r.request.url));
       expect(urls.size).toBe(1);
       for (const racer of obs.racers) expect(headerValue(racer.request.headers, 'if-none-match')).toBe('*');
       const statuses = obs.racers.map((r) => r.response?.status).sort();
       expect(statuses).toEqual([201, ...Array<number>(obs.racers.length - 1).fill(412)]);
-      expect(obs.after?.exists).toBe(true);
+      expect(obs.after?.state).toBe('present');
       return [...urls][0];
     });
     expect(new Set(paths).size).toBe(paths.length);

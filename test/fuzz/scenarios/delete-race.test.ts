@@ -16,14 +16,14 @@ describe('delete-race', () => {
     expect(setupFailures).toEqual([]);
     expect(observations).toHaveLength(4);
     for (const obs of observations) {
-      expect(obs.before?.exists).toBe(true);
+      expect(obs.before?.state).toBe('present');
       expect(obs.racers.length).toBeGreaterThanOrEqual(2);
       for (const racer of obs.racers) {
         expect(racer.request.method).toBe('DELETE');
         expect(headerValue(racer.request.headers, 'if-match')).toBe(obs.before?.token);
       }
       expect(obs.racers.filter((r) => r.response?.status === 204)).toHaveLength(1);
-      expect(obs.after?.exists).toBe(false);
+      expect(obs.after?.state).toBe('absent');
     }
     expect(leftBehind).toEqual([]);
   });
