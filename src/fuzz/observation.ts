@@ -5,7 +5,6 @@
  */
 import type { Located } from '../model/refs.js';
 import type { CheckId, ScenarioKind } from './catalogue.js';
-import type { ReleaseTechnique } from './race/types.js';
 import type { CounterHint, StateMachine, TokenLocation } from './model/hints.js';
 
 /** One request as sent (credentials are redacted only when reported, not here). */
@@ -203,6 +202,9 @@ export interface RaceObservation {
   /** Scenario-specific facts (the unique key, the state machine, the expected stock…), typed. */
   readonly facts: ObservationFacts;
 }
+
+/** How a race was released: HTTP/2 single-packet, last-byte with or without the pacer, or plain all-at-once. */
+export type ReleaseTechnique = 'single-packet' | 'last-byte+pacer' | 'last-byte' | 'all-at-once';
 
 /** A failed check: data, not an exception. */
 export interface CheckFailure {

@@ -218,7 +218,25 @@ describe('conflictcheck lint: remote $refs', () => {
 });
 
 /** A description the fuzz plan has a scenario for (an update race of PUT /docs/{id}). */
-const FUZZABLE = `${PUT_WITHOUT_409}    get:\n      responses:\n        '200': {description: ok, headers: {ETag: {schema: {type: string}}}}\n`;
+/** A description the runner can plan a race on: a create, a read with an ETag, an If-Match write. */
+const FUZZABLE = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /docs:
+    post:
+      responses:
+        '201': {description: created, headers: {Location: {schema: {type: string}}}}
+  /docs/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    get:
+      responses:
+        '200': {description: ok, headers: {ETag: {schema: {type: string}}}}
+    put:
+      parameters: [{name: If-Match, in: header, schema: {type: string}}]
+      responses:
+        '200': {description: ok}
+        '412': {description: stale}
+`;
 
 /**
  * `fuzz` reads its spec through the loader `lint` uses: the same guards, the same one line. A

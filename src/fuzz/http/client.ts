@@ -228,7 +228,8 @@ export class HttpClient {
         maxBodyBytes: this.options.maxBodyBytes,
         connectTimeoutMs: Math.min(5_000, this.options.timeoutMs),
         mode,
-        ...(pacerFits ? {} : { pacer: false }),
+        // The pacer reads with the run's own headers (credentials, -H, Accept), never a write's parameters.
+        pacer: pacerFits ? { ...DEFAULT_PACER, headers: this.headersFor({ method: 'GET', path: '' }) } : false,
       });
     const wanted = this.options.raceMode ?? 'auto';
     let result: RaceResult;

@@ -191,9 +191,9 @@ function summarize(records: readonly RaceRecord[], gate: ReleaseGate | undefined
   return reasons.length === 0 ? { releaseSpreadMs, synchronized: true } : { releaseSpreadMs, synchronized: false, reason: reasons.join('; ') };
 }
 
-/** Opens the pacer of a race: a safe read of the first racer's path with its headers (minus preconditions and body framing). */
+/** Opens the pacer of a race: a safe read of the first racer's path, with the headers given (else the first racer's, minus preconditions and body framing). */
 function startPacer(target: RaceTarget, settings: PacerSettings, first: RaceRequest, options: RaceOptions): Promise<Pacer> {
-  return openPacer(target, settings, settings.path ?? first.path, first.headers ?? {}, options.connectTimeoutMs, options.tls);
+  return openPacer(target, settings, settings.path ?? first.path, settings.headers ?? first.headers ?? {}, options.connectTimeoutMs, options.tls);
 }
 
 function releaseOf(mode: RaceMode, pacer: PacerReport | undefined): ReleaseTechnique {

@@ -19,6 +19,12 @@ export interface PacerSettings {
   readonly method: 'GET' | 'HEAD';
   /** Path and query of the pacer's requests; default: the first racer's. */
   readonly path?: string;
+  /**
+   * The pacer's headers; default: the first racer's, minus preconditions and body framing. The
+   * runner gives the run's own (credentials, `-H`, Accept): a write's parameters (`x-ms-blob-type`)
+   * belong to the write, not to a read of the same resource.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Pipelined requests in the batch. */
   readonly requests: number;
   /** Busy-wait between the batch and the release, µs. */

@@ -2,7 +2,7 @@
  * Types of synchronized race firing: the requests of one race, how to fire them, and what
  * came back. Timestamps are `performance.now()` milliseconds, one monotonic clock for the run.
  */
-import type { ExchangeErrorCode } from '../observation.js';
+import type { ExchangeErrorCode, ReleaseTechnique } from '../observation.js';
 import type { PacerReport, PacerSettings } from './pacer.js';
 
 /** One request of a race. */
@@ -84,7 +84,7 @@ export interface RaceRecord {
  * The release a race really used: `last-byte+pacer` is last-byte with the pacer's batch ahead of
  * the final bytes; a last-byte race whose pacer failed (or was off) is plain `last-byte`.
  */
-export type ReleaseTechnique = 'single-packet' | 'last-byte+pacer' | 'last-byte' | 'all-at-once';
+export type { ReleaseTechnique };
 
 /** The outcome of one race. */
 export interface RaceResult {
