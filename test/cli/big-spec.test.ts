@@ -21,7 +21,8 @@ function writeBigSpec(file: string, size: number): number {
   while (written < size) {
     const item = {
       get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: schema(paths) } } } } },
-      put: { requestBody: { content: { 'application/json': { schema: schema(paths) } } }, responses: { '200': { description: 'ok' } } },
+      // A specific error (400) but no 409: conflict-409-on-put reports each PUT, not the document once.
+      put: { requestBody: { content: { 'application/json': { schema: schema(paths) } } }, responses: { '200': { description: 'ok' }, '400': { description: 'invalid' } } },
     };
     const chunk = `${paths === 0 ? '' : ','}${JSON.stringify(`/things${paths}/{id}`)}:${JSON.stringify(item, null, 1)}`;
     writeSync(fd, chunk);
