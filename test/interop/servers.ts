@@ -49,8 +49,11 @@ export interface Expected {
     readonly notes: readonly string[];
   };
   readonly verdict: {
-    /** The exit code of `conflictcheck fuzz` (0 clean, 1 a check failed, 2 nothing testable: every scenario skipped). */
-    readonly exit: 0 | 1 | 2;
+    /**
+     * The exit code of `conflictcheck fuzz` (0 clean, 1 a check failed, 2 nothing testable: every
+     * scenario skipped), or the codes a server whose answers under contention vary may give.
+     */
+    readonly exit: 0 | 1 | 2 | readonly (0 | 1 | 2)[];
     /**
      * Every check of the catalogue over the whole run. A list of verdicts is for a check whose
      * outcome depends on an interleaving the server does not fix (a buggy server that answers a

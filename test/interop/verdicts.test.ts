@@ -79,8 +79,8 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('%s', (name, server) => 
     expect(verdicts.get(name)?.error).toBeUndefined();
   });
 
-  it(`exits ${expected.exit}`, () => {
-    expect(verdicts.get(name)?.verdict?.exit).toBe(expected.exit);
+  it(`exits ${[expected.exit].flat().join(' or ')}`, () => {
+    expect([expected.exit].flat()).toContain(verdicts.get(name)?.verdict?.exit);
   });
 
   it('gives every check its expected verdict', () => {

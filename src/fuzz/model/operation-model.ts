@@ -215,5 +215,10 @@ export function buildOperationModel(spec: SpecModel, options: ModelOptions = {})
     const idempotencyHeader = h.hints.idempotencyKey ?? (post.headerParams.has('idempotency-key') ? 'Idempotency-Key' : undefined);
     collections.push({ collectionPath: path, create: h, idempotencyHeader, uniqueFields: h.hints.unique ?? [], requestHeaders });
   }
-  return { resources, collections };
+  // Read after the parents were built: a creating PUT without a GET that is no parent level.
+  const unread = [...spec.byPath.keys()]
+    .filter((p) => isItemPath(p) && opAt(spec, p, 'get') === undefined && opAt(spec, p, 'put') !== undefined && !built.has(p))
+    .map(modelOf)
+    .filter((r) => r.create.kind !== 'none');
+  return { resources, collections, ...(unread.length === 0 ? {} : { unread }) };
 }

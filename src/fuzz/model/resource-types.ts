@@ -106,4 +106,10 @@ export interface CollectionOnly {
 export interface OperationModel {
   readonly resources: readonly ResourceModel[];
   readonly collections: readonly CollectionOnly[];
+  /**
+   * Item paths a client can create (a PUT answering 201) but not read (no GET), that are no
+   * parent level either — npm's `PUT /-/user/org.couchdb.user:{name}`: the create's promise
+   * (201, and 409/412 for a taken name) is raced as a unique create, nothing else.
+   */
+  readonly unread?: readonly ResourceModel[];
 }

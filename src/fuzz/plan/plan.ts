@@ -208,8 +208,8 @@ function withSelected(s: PlannedScenario, selected: ReadonlySet<CheckId>): Plann
 /** Builds the plan for a model, with the checks `--checks` / `--exclude-checks` select (default: all). */
 export function buildPlan(model: OperationModel, selection: { checks?: readonly CheckId[]; exclude?: readonly CheckId[] } = {}): Plan {
   const selected = new Set(selectChecks(selection.checks, selection.exclude));
-  // A parent's create-if-absent race reads the instance back, which a level without a GET cannot: only unique creates.
-  const parents = parentCreators(model).flatMap((r) => putCreateScenarios(r).filter((s) => s.kind === 'unique-create').map((s) => withHeaders(r, s)));
+  // A parent's (or any unread item's) create-if-absent race reads the instance back, which a path without a GET cannot: only unique creates.
+  const parents = [...parentCreators(model), ...(model.unread ?? [])].flatMap((r) => putCreateScenarios(r).filter((s) => s.kind === 'unique-create').map((s) => withHeaders(r, s)));
   const scenarios = [...model.resources.flatMap(resourceScenarios), ...parents, ...model.collections.flatMap(collectionScenarios)].map((s) => withSelected(s, selected));
   return { scenarios };
 }

@@ -120,12 +120,16 @@ async function racePut(ctx: ScenarioContext, input: RaceInput, params: Record<st
   const { ids, id } = freshIds(resource);
   const all = { ...params, ...ids };
   const path = fillPath(resource.itemPath, all);
-  const race = await ctx.client.race(input.bodies.map((body) => requestFor(headerSource(ctx), op, path, body, { token: undefined, value: undefined })));
+  // Declared unique body fields (npm's user `name`) are shared by the racers and fresh to this race, as for a POST.
+  const declared = resource.uniqueFields;
+  const key = declared.length === 0 ? undefined : freshKey(ctx, input.bodies[0], declared);
+  const bodies = input.bodies.map((b) => (key !== undefined && isRecord(b) ? { ...b, ...key } : b));
+  const race = await ctx.client.race(bodies.map((body) => requestFor(headerSource(ctx), op, path, body, { token: undefined, value: undefined })));
   if (refusedForOtherReasons(race.exchanges)) return setupFailed(`every create was refused, none for a taken id (${tally(race.exchanges)}): the bodies were not accepted`, race.exchanges[0]);
   // A parent level without a GET (`PUT /{db}`) cannot be read back: what a racer created is cleaned up all the same.
   const after = resource.read === undefined ? undefined : await readState(ctx.client, resource, path);
   if (after === undefined ? race.exchanges.some((ex) => is2xx(completed(ex)?.status)) : after.state !== 'absent') ctx.created.add({ resource, path, id, params: all });
-  return observe(ctx, race, { kind: 'unique-create', intents: input.bodies, ...(after === undefined ? {} : { after }), facts: { unique: { fields: [] }, instance: path } });
+  return observe(ctx, race, { kind: 'unique-create', intents: bodies, ...(after === undefined ? {} : { after }), facts: { unique: { fields: declared }, instance: path } });
 }
 
 /** Concurrent creates sharing one unique key. */
