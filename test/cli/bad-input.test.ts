@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BAD_INPUT, cli, PUT_WITHOUT_409, putWith409Ref, tempProject, VAGUE_409_RULE, type CliRun } from './cli-harness.js';
+import { BAD_INPUT, cli, FUZZABLE, PUT_WITHOUT_409, putWith409Ref, tempProject, VAGUE_409_RULE, type CliRun } from './cli-harness.js';
 
 /** A project holding the committed bad-input fixtures. */
 function fixtureProject(...names: string[]): string {
@@ -218,25 +218,6 @@ describe('conflictcheck lint: remote $refs', () => {
 });
 
 /** A description the fuzz plan has a scenario for (an update race of PUT /docs/{id}). */
-/** A description the runner can plan a race on: a create, a read with an ETag, an If-Match write. */
-const FUZZABLE = `openapi: 3.0.3
-info: {title: t, version: '1'}
-paths:
-  /docs:
-    post:
-      responses:
-        '201': {description: created, headers: {Location: {schema: {type: string}}}}
-  /docs/{id}:
-    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
-    get:
-      responses:
-        '200': {description: ok, headers: {ETag: {schema: {type: string}}}}
-    put:
-      parameters: [{name: If-Match, in: header, schema: {type: string}}]
-      responses:
-        '200': {description: ok}
-        '412': {description: stale}
-`;
 
 /**
  * `fuzz` reads its spec through the loader `lint` uses: the same guards, the same one line. A

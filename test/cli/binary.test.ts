@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUZZABLE } from './cli-harness.js';
 
 // dist/ belongs to the lead's build: this test builds its own copy of the binary. It sits inside
 // the package (node_modules/.cache) so the binary finds package.json and rules/ as when installed.
@@ -42,25 +43,6 @@ paths:
       responses:
         '200': {description: ok}
 `;
-  /** The same resource, creatable and written with If-Match: something for the runner to plan. */
-  const FUZZ_SPEC = `openapi: 3.0.3
-info: {title: t, version: '1'}
-paths:
-  /docs:
-    post:
-      responses:
-        '201': {description: created, headers: {Location: {schema: {type: string}}}}
-  /docs/{id}:
-    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
-    get:
-      responses:
-        '200': {description: ok, headers: {ETag: {schema: {type: string}}}}
-    put:
-      parameters: [{name: If-Match, in: header, schema: {type: string}}]
-      responses:
-        '200': {description: ok}
-        '412': {description: stale}
-`;
   const runWithStdin = (argv: string[], input: string): { status: number | null; stdout: string; stderr: string } => {
     const run = spawnSync(process.execPath, [join(outDir, 'main.js'), ...argv], { input, encoding: 'utf8', cwd: tmpdir() });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -75,7 +57,7 @@ paths:
   });
 
   it('fuzz - --dry-run plans from the spec piped to it', () => {
-    const run = runWithStdin(['fuzz', '-', '--dry-run'], FUZZ_SPEC);
+    const run = runWithStdin(['fuzz', '-', '--dry-run'], FUZZABLE);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/update-race\s+PUT \/docs\/\{id\}/);
     expect(run.status).toBe(0);

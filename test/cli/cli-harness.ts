@@ -52,6 +52,26 @@ paths:
         '200': {description: ok}
 `;
 
+/** A description the runner can plan a race on: a create, a read with an ETag, an If-Match write. */
+export const FUZZABLE = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /docs:
+    post:
+      responses:
+        '201': {description: created, headers: {Location: {schema: {type: string}}}}
+  /docs/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    get:
+      responses:
+        '200': {description: ok, headers: {ETag: {schema: {type: string}}}}
+    put:
+      parameters: [{name: If-Match, in: header, schema: {type: string}}]
+      responses:
+        '200': {description: ok}
+        '412': {description: stale}
+`;
+
 /** A spec with nothing for the rules to report. */
 export const NOTHING_TO_REPORT = `openapi: 3.1.0
 info: {title: t, version: '1'}
