@@ -13,7 +13,7 @@ import { launchBrowser } from '../../helpers/browser.js';
 import { startThreadedApi, type ThreadedApi } from '../../helpers/reference-api-thread.js';
 import { cli, tempProject } from '../../cli/cli-harness.js';
 
-const SPEC = join(import.meta.dirname, '..', '..', '..', 'examples', 'specs', 'reference-api.yaml');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 let api: ThreadedApi;
 let browser: Browser;
@@ -24,7 +24,8 @@ beforeAll(async () => {
   [api, browser] = await Promise.all([startThreadedApi(['lost-update']), launchBrowser()]);
   const dir = tempProject();
   reportFile = join(dir, 'fuzz.html');
-  const run = await cli(dir, ['fuzz', SPEC, '--base-url', api.url, '--operation', 'update-race PUT /documents/{id}', '--runs', '10', '--seed', '7', '-q', '--report', 'html', '--report-file', reportFile]);
+  // From the repository root, so the report's replay command names the spec as a user would.
+  const run = await cli(ROOT, ['fuzz', 'examples/specs/reference-api.yaml', '--base-url', api.url, '--operation', 'update-race PUT /documents/{id}', '--runs', '10', '--seed', '7', '-q', '--report', 'html', '--report-file', reportFile]);
   exitCode = run.code;
 });
 
