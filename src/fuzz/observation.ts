@@ -157,8 +157,6 @@ export interface ObservationFacts {
 export const FOLLOW_UP = {
   /** A write sent after the race with the validator from before it (`stale-validator-rejected`). */
   staleWrite: 'stale-write',
-  /** The write of the content from before the race, after it (A → B → A, `validator-changes`). */
-  restore: 'restore',
   /** The re-read after a conflict that fetches the fresh validator (`conflict-resolvable`). */
   refetch: 'refetch',
   /** The retried write with the fresh validator (`conflict-resolvable`). */

@@ -4,7 +4,7 @@
  * each), where full observations are kept only for failures. The HTML report draws its timelines
  * and its per-operation status mix from these.
  */
-import { isDocumented } from './checks/documented.js';
+import { isDocumented } from './documented.js';
 import type { CheckId } from './catalogue.js';
 import type { CheckOutcome, Exchange, RaceObservation } from './observation.js';
 

@@ -4,18 +4,14 @@
  */
 import type { Exchange } from '../observation.js';
 import { isObject, parseJson } from '../../model/json.js';
+import { headerOf } from '../token/index.js';
 
 // The outcome of an exchange is part of the observation contract, shared with the scenarios.
 export { completed, is2xx, is5xx, outcomeLabel, outcomeUnknown, refused, succeeded, tally } from '../observed.js';
 import { completed } from '../observed.js';
 
-/** A header value, names compared case-insensitively. */
-export function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
-  if (headers === undefined) return undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
-  return undefined;
-}
+/** A header value, names compared case-insensitively (the token module's reader: one lookup for both). */
+export const headerValue = headerOf;
 
 export { parseJson };
 /** True for a plain JSON object. */

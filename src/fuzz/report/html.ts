@@ -118,16 +118,17 @@ function verdictChips(sketch: RaceSketch): string {
   return chips.length === 0 ? '' : `<p class="verdicts">${chips.join('')}</p>`;
 }
 
-function sketchesOf(s: ScenarioSummary, report: FuzzReport): readonly RaceSketch[] {
-  const outcome = report.scenarios.find((x) => x.planned === s.planned)?.outcome;
-  return outcome?.status === 'ran' ? (outcome.result.sketches ?? []) : [];
+/** Each scenario's race sketches, by its plan entry (looked up once per scenario, not per race). */
+function sketchesByScenario(report: FuzzReport): (s: ScenarioSummary) => readonly RaceSketch[] {
+  const byPlanned = new Map(report.scenarios.map((x) => [x.planned, x.outcome.status === 'ran' ? (x.outcome.result.sketches ?? []) : []]));
+  return (s) => byPlanned.get(s.planned) ?? [];
 }
 
-function racesSection(summary: RunSummary, report: FuzzReport, ctx: Context): string {
+function racesSection(summary: RunSummary, sketchesOf: (s: ScenarioSummary) => readonly RaceSketch[]): string {
   const blocks = summary.scenarios
     .filter((s) => s.status === 'ran')
     .map((s) => {
-      const sketches = sketchesOf(s, report);
+      const sketches = sketchesOf(s);
       const figures = sketches.map((k) => `${timelineSvg(k, `race ${k.index}`)}${verdictChips(k)}`).join('');
       const more = s.races > sketches.length ? `<p class="legend">${s.races - sketches.length} later race(s) not drawn.</p>` : '';
       return `<details class="scenario-races" data-scenario="${html(s.label)}"><summary><code>${html(s.label)}</code> — ${s.races} race(s)</summary>${figures}${more}</details>`;
@@ -139,7 +140,8 @@ function racesSection(summary: RunSummary, report: FuzzReport, ctx: Context): st
 export function formatHtmlReport(report: FuzzReport, summary: RunSummary, options: HtmlReportOptions): string {
   const ctx: Context = { ...options, t: (text) => options.redactor.text(text) };
   const failing = summary.scenarios.flatMap((s) => s.failures.map((f) => failureBlock(s, f, ctx)));
-  const mixes = operationMixes(summary.scenarios.map((s) => ({ operation: s.planned.operation, sketches: sketchesOf(s, report) })));
+  const sketchesOf = sketchesByScenario(report);
+  const mixes = operationMixes(summary.scenarios.map((s) => ({ operation: s.planned.operation, sketches: sketchesOf(s) })));
   const left = report.leftBehind.length === 0 ? '' : `<h2>Left behind</h2><ul>${report.leftBehind.map((l) => `<li><code>${html(ctx.t(l))}</code></li>`).join('')}</ul>`;
   const body = [
     header(report, summary, ctx),
@@ -152,7 +154,7 @@ export function formatHtmlReport(report: FuzzReport, summary: RunSummary, option
     analyticsTable(mixes),
     '<h2 id="races">Every race</h2>',
     timelineLegend(),
-    racesSection(summary, report, ctx),
+    racesSection(summary, sketchesOf),
     left,
   ].join('\n');
   const document = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>conflictcheck fuzz report</title><style>${STYLES}</style></head><body>\n${body}\n</body></html>\n`;
