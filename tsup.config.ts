@@ -72,6 +72,11 @@ export default defineConfig([
     target: 'node20',
     // Only the ruleset entry has a lone default export to unwrap; functions.cjs keeps named exports.
     footer: ({ format }) => (format === 'cjs' ? { js: 'if (module.exports.default) module.exports = module.exports.default;' } : {}),
+    // src/package-files.ts reads `import.meta.url` where it exists and `__filename` in the CJS
+    // build, whose empty `import.meta` is expected: no warning on every `npm install`.
+    esbuildOptions(options) {
+      options.logOverride = { ...options.logOverride, 'empty-import-meta': 'silent' };
+    },
   },
   {
     entry: { api: 'src/api.ts' },
