@@ -2,19 +2,41 @@
  * Shared by the race benchmarks: the runner and the reference API bundled from the working tree,
  * the reference API started in its own process, and the releases compared, by name: `all-at-once` (Promise.all over undici),
  * `last-byte` (plain, no pacer), `pacer` (last-byte with the default pacer: the runner's HTTP/1.1
- * default), `pacer:N:LEAD` (N pipelined GETs, LEAD µs busy-wait, to tune it), `single-packet`.
+ * default), `pacer-v1` (the pacer before the barrier), `pacer:N:LEAD[+spin][+nobarrier][+cK]` to tune it, `single-packet`.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './setup.mjs';
 
-/** fireRace options of a release name. */
+/** The pacer before the barrier and the sleeping lead (32 GETs, a 60 µs spin), for comparison in the same run. */
+const PACER_V1 = { requests: 32, connections: 1, leadUs: 60, barrier: false, leadBy: 'spin' };
+
+/**
+ * fireRace options of a release name: `all-at-once`, `single-packet`, `last-byte` (no pacer),
+ * `pacer` (the default pacer), `pacer-v1` (the pacer before the barrier and the sleeping lead), and
+ * `pacer:N:LEAD` (N requests, LEAD µs) with flags `+spin` (busy-wait the lead), `+nobarrier` and
+ * `+cK` (K connections).
+ */
 export function releaseOptions(release) {
   if (release === 'all-at-once' || release === 'single-packet') return { mode: release };
   if (release === 'last-byte') return { mode: 'last-byte', pacer: false };
-  if (release !== 'pacer' && !release.startsWith('pacer:')) throw new Error(`unknown release ${release}`);
-  const [, requests, leadUs] = release.split(':');
-  return { mode: 'last-byte', ...(requests === undefined ? {} : { pacer: { requests: Number(requests), leadUs: Number(leadUs) } }) };
+  if (release === 'pacer-v1') return { mode: 'last-byte', pacer: PACER_V1 };
+  const [name, ...flags] = release.split('+');
+  if (name !== 'pacer' && !name.startsWith('pacer:')) throw new Error(`unknown release ${release}`);
+  const unknown = flags.filter((f) => f !== 'spin' && f !== 'nobarrier' && !/^c\d+$/.test(f));
+  if (unknown.length > 0) throw new Error(`unknown release flag ${unknown.join(', ')} in ${release}`);
+  const [, requests, leadUs] = name.split(':');
+  return {
+    mode: 'last-byte',
+    pacer: {
+      ...(requests === undefined ? {} : { requests: Number(requests) }),
+      ...(leadUs === undefined ? {} : { leadUs: Number(leadUs) }),
+      ...(flags.includes('spin') ? { leadBy: 'spin' } : {}),
+      ...(flags.includes('nobarrier') ? { barrier: false } : {}),
+      ...(flags.some((f) => /^c\d+$/.test(f)) ? { connections: Number(flags.find((f) => /^c\d+$/.test(f)).slice(1)) } : {}),
+      ...(flags.some((f) => /^c\d+$/.test(f)) ? { connections: Number(flags.find((f) => /^c\d+$/.test(f)).slice(1)) } : {}),
+    },
+  };
 }
 
 /**

@@ -18,7 +18,8 @@
  *
  *   node bench/race-release.mjs   # RACERS=16 ROUNDS=200 GAPS=immediate,100us SERVERS=single,cluster
  *                                 # RELEASES=all-at-once,last-byte,pacer
- *                                 # DIAG=1 (the pacer's work on the server), DIAG=2 (every 20th round's arrivals)
+ *                                 # DIAG=1 (the pacer's work on the server), DIAG=2 (every 20th round's arrivals),
+ *                                 # DIAG=3 (the arrivals of every round that missed the bug)
  */
 import cluster from 'node:cluster';
 import { fork } from 'node:child_process';
@@ -188,9 +189,10 @@ async function main() {
           const result = await fireRace(origin, requests, { ...releaseOptions(release), timeoutMs: 5_000, connectTimeoutMs: 2_000, maxBodyBytes: 4096 });
           const all = await reset();
           const arrivals = all.filter((a) => !a.read);
-          if (process.env.DIAG === '2' && round % 20 === 5) {
+          const missed = result.records.filter((r) => r.status !== undefined && r.status < 300).length < 2;
+          if ((process.env.DIAG === '2' && round % 20 === 5) || (process.env.DIAG === '3' && missed)) {
             const t0 = Math.min(...all.map((a) => a.at));
-            console.log(`    ${release} round ${round}: ${all.map((a) => `${a.read ? 'G' : 'P'}${a.turn.split(':')[1]}@${us(a.at - t0)}`).join(' ')}`);
+            console.log(`    ${release} round ${round}${missed ? ' (missed)' : ''}, statuses ${result.records.map((r) => r.status ?? r.error?.code).join(' ')}: ${all.map((a) => `${a.read ? 'G' : 'P'}${a.turn.split(':')[1]}@${us(a.at - t0)}`).join(' ')}`);
           }
           const reads = all.filter((a) => a.read).map((a) => a.at);
           if (reads.length > 0 && arrivals.length > 0) {

@@ -54,7 +54,7 @@ export interface FuzzOptions {
   readonly signal?: AbortSignal;
   /** The most racers per race (default 16). */
   readonly concurrency?: number;
-  /** Request budget for the whole run (default 20,000). */
+  /** Request budget for the whole run, the pacer’s reads included (default 50,000). */
   readonly maxRequests?: number;
   /** Per-request timeout, ms (default 5,000). */
   readonly timeoutMs?: number;

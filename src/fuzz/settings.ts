@@ -194,7 +194,7 @@ export const SETTINGS = {
   shard: setting({ flag: 'shard', value: 'i/n', kind: shard, describe: 'Run only the i-th of n deterministic slices of the planned scenarios (a CI matrix); each shard reports on its own' }),
   concurrency: setting({ flag: 'concurrency', value: 'N', kind: wholeNumber(2), default: 16, describe: 'The most racers per race', config: { key: 'concurrency' }, replay: true }),
   config: setting({ flag: 'config', value: 'FILE', kind: text, describe: 'Settings file; flags override it', defaultText: 'conflictcheck.config.{yaml,yml,json} in the working directory' }),
-  maxRequests: setting({ flag: 'max-requests', value: 'N', kind: wholeNumber(1), default: 20_000, describe: 'Request budget of the whole run', config: { key: 'maxRequests' } }),
+  maxRequests: setting({ flag: 'max-requests', value: 'N', kind: wholeNumber(1), default: 50_000, describe: 'Request budget of the whole run (the pacer’s reads count in it)', config: { key: 'maxRequests' } }),
   timeout: setting({ flag: 'timeout', value: 'MS', kind: wholeNumber(1), default: 5_000, describe: 'Per-request timeout in ms', config: { key: 'timeout' }, replay: true }),
   deadline: setting({ flag: 'deadline', value: 'S', kind: positiveNumber(), default: 300, describe: 'Time budget of the whole run in seconds', config: { key: 'deadline' } }),
   conflictStatuses: setting({

@@ -9,7 +9,7 @@ import { ConflictcheckError } from '../../errors.js';
 import type { Exchange, SentRequest } from '../observation.js';
 import { classifyError } from '../race/classify-error.js';
 import { fireRace } from '../race/fire-race.js';
-import { DEFAULT_PACER } from '../race/pacer.js';
+import { DEFAULT_PACER, pacerRequestCount } from '../race/pacer.js';
 import { readLimited } from '../race/read-body.js';
 import { RATE_LIMIT_RETRIES, rateLimited, rateLimitWaitMs } from './rate-limit.js';
 import type { RaceMode, RaceRequest, RaceResult } from '../race/types.js';
@@ -219,7 +219,7 @@ export class HttpClient {
     }));
     const remaining = Math.max(1, this.options.deadline - performance.now());
     // The pacer's reads count in the budget; when it has no room for them, the race goes unpaced.
-    const pacerFits = this.budgetLifted || this.sent + DEFAULT_PACER.requests <= this.options.maxRequests;
+    const pacerFits = this.budgetLifted || this.sent + pacerRequestCount(DEFAULT_PACER) <= this.options.maxRequests;
     // A racer cut short by the run's own deadline timed out on the runner, not on the server.
     const deadlineBound = !this.budgetLifted && remaining < this.options.timeoutMs;
     const fire = (mode: RaceMode) =>
@@ -243,7 +243,7 @@ export class HttpClient {
       if (noConnection) result = await fire('last-byte');
     }
     this.sent += result.pacer?.sent ?? 0;
-    if (!pacerFits && result.mode === 'last-byte') result = { ...result, pacer: { sent: 0, failure: `no pacer: the request budget (--max-requests ${this.options.maxRequests}) has no room for its ${DEFAULT_PACER.requests} reads` } };
+    if (!pacerFits && result.mode === 'last-byte') result = { ...result, pacer: { sent: 0, failure: `no pacer: the request budget (--max-requests ${this.options.maxRequests}) has no room for its ${pacerRequestCount(DEFAULT_PACER)} reads` } };
     const exchanges = result.records.map((record): Exchange => {
       const request = raceRequests[record.index]!;
       const sent: SentRequest = {

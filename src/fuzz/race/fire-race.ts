@@ -11,7 +11,7 @@ import { ConflictcheckError } from '../../errors.js';
 import { classifyError } from './classify-error.js';
 import { openConnection, singleUseConnector, type RaceTarget } from './connect.js';
 import { gatedBody } from './gated-body.js';
-import { DEFAULT_PACER, MAX_PACER_LEAD_US, MAX_PACER_REQUESTS, openPacer, type Pacer, type PacerReport, type PacerSettings } from './pacer.js';
+import { DEFAULT_PACER, MAX_PACER_CONNECTIONS, MAX_PACER_LEAD_US, MAX_PACER_REQUESTS, openPacer, type Pacer, type PacerReport, type PacerSettings } from './pacer.js';
 import { fireSinglePacket } from './single-packet.js';
 import { readLimited } from './read-body.js';
 import { ReleaseGate } from './release-gate.js';
@@ -54,11 +54,14 @@ function validate(requests: readonly RaceRequest[], options: RaceOptions): void 
   }
   if (!(Number.isInteger(options.maxBodyBytes) && options.maxBodyBytes >= 0)) throw new ConflictcheckError('USAGE', `maxBodyBytes must be a non-negative integer, got ${options.maxBodyBytes}`);
   if (options.pacer !== undefined && options.pacer !== false) {
-    const { method, path, requests: count, leadUs } = options.pacer;
+    const { method, path, requests: count, connections, leadUs, barrier, leadBy } = options.pacer;
     if (method !== undefined && method !== 'GET' && method !== 'HEAD') throw new ConflictcheckError('USAGE', `the pacer sends GET or HEAD only, got ${JSON.stringify(method)}`);
     if (path !== undefined && !/^\/[^\s]*$/.test(path)) throw new ConflictcheckError('USAGE', `pacer path must start with / and hold no white space, got ${JSON.stringify(path)}`);
     if (count !== undefined && !(Number.isInteger(count) && count >= 1 && count <= MAX_PACER_REQUESTS)) throw new ConflictcheckError('USAGE', `pacer requests must be an integer from 1 to ${MAX_PACER_REQUESTS}, got ${count}`);
     if (leadUs !== undefined && !(Number.isFinite(leadUs) && leadUs >= 0 && leadUs <= MAX_PACER_LEAD_US)) throw new ConflictcheckError('USAGE', `pacer leadUs must be from 0 to ${MAX_PACER_LEAD_US} µs, got ${leadUs}`);
+    if (connections !== undefined && !(Number.isInteger(connections) && connections >= 1 && connections <= MAX_PACER_CONNECTIONS)) throw new ConflictcheckError('USAGE', `pacer connections must be an integer from 1 to ${MAX_PACER_CONNECTIONS}, got ${connections}`);
+    if (barrier !== undefined && typeof barrier !== 'boolean') throw new ConflictcheckError('USAGE', `pacer barrier must be true or false, got ${JSON.stringify(barrier)}`);
+    if (leadBy !== undefined && leadBy !== 'sleep' && leadBy !== 'spin') throw new ConflictcheckError('USAGE', `pacer leadBy must be "sleep" or "spin", got ${JSON.stringify(leadBy)}`);
   }
   requests.forEach((request, i) => {
     if (!METHOD.test(request.method)) throw new ConflictcheckError('USAGE', `request ${i}: invalid method ${JSON.stringify(request.method)}`);
@@ -216,10 +219,10 @@ export async function fireRace(origin: string, requests: readonly RaceRequest[],
   const gate = resolved.mode === 'last-byte' ? new ReleaseGate(requests.length) : undefined;
   const context: RaceContext = { target, options: resolved, gate };
   const pacerSettings = gate !== undefined && resolved.pacer !== false ? { ...DEFAULT_PACER, ...resolved.pacer } : undefined;
-  const [pacer, connections] = await Promise.all([
-    pacerSettings === undefined ? undefined : startPacer(target, pacerSettings, requests[0]!, resolved),
-    Promise.allSettled(requests.map(() => openConnection(target, resolved.connectTimeoutMs, resolved.tls))),
-  ]);
+  const connections = await Promise.allSettled(requests.map(() => openConnection(target, resolved.connectTimeoutMs, resolved.tls)));
+  // After every racer's: the server accepts connections in the order they were made, so its answer
+  // to the pacer's barrier read proves it accepted (and read) every racer before.
+  const pacer = pacerSettings === undefined ? undefined : await startPacer(target, pacerSettings, requests[0]!, resolved);
   const racers = requests.map((request, i) => {
     const connection = connections[i]!;
     return connection.status === 'fulfilled' ? startRacer(i, request, connection.value, context) : failedRacer(i, request, connection.reason, gate);
@@ -229,6 +232,7 @@ export async function fireRace(origin: string, requests: readonly RaceRequest[],
     let hookFailure: { error: unknown } | undefined;
     if (gate !== undefined) {
       ({ missing } = await gate.settled(resolved.gateTimeoutMs ?? resolved.connectTimeoutMs));
+      await pacer?.barrier(resolved.gateTimeoutMs ?? resolved.connectTimeoutMs);
       try {
         await resolved.beforeRelease?.();
       } catch (error) {

@@ -1,14 +1,27 @@
 /**
  * The pacer of a last-byte race (docs/design.md#release-techniques): one extra connection, outside
- * every pool, that writes a batch of harmless pipelined `GET`s (or `HEAD`s) of the raced resource
- * just before the racers' final bytes, then a bounded busy-wait (the lead), then the release.
+ * every pool and opened after every racer's, that (1) reads the raced resource once and waits for
+ * the answer — the barrier — then (2) writes a batch of harmless pipelined `GET`s (or `HEAD`s),
+ * (3) sleeps the lead, and (4) lets the racers' final bytes go.
  *
- * Why: 16 loopback writes take ~100 µs, and an idle single-threaded server wakes on the first one;
- * its event loop handles what its first `epoll_wait` returned — one to three racers, which finish
- * their check-then-write before the others are read. With the pacer's batch arriving first, the
- * server is busy answering it while every final byte lands, and its next turn reads all racers at
- * once. The pacer changes nothing the server stores: safe methods only, replies read and dropped.
- * Its failure (refused, reset) leaves the race as plain last-byte, with the reason recorded.
+ * Why the barrier: a Node.js server (and nginx by default) accepts one connection per event-loop
+ * turn. Racers' connections are fresh, so when every racer has flushed all but its final byte the
+ * server may still not have accepted most of them; each then arrives whole, one per turn, after the
+ * release — plain serial requests. The kernel queues connections in order, so the server's answer
+ * on the connection opened last proves that it accepted, and read, every racer before.
+ *
+ * Why the batch: 16 loopback writes take ~130 µs, and an idle single-threaded server wakes on the
+ * first one; its event loop handles what its first `epoll_wait` returned — one to three racers,
+ * which finish their check-then-write before the others are read. With the batch arriving first,
+ * the server is busy answering it while every final byte lands, and its next turn reads all racers.
+ *
+ * Why a sleeping lead: socket writes wake their reader "synchronously", so Linux may queue the woken
+ * server on the writer's own CPU. A client that spins there starves the server until the first final
+ * byte's wake-up preempts it; the server then reads the batch and exactly one racer. Sleeping gives
+ * the server the CPU, and the client wakes on the other one to release.
+ *
+ * The pacer changes nothing the server stores: safe methods only, replies read and dropped. Its
+ * failure (refused, reset) leaves the race as plain last-byte, with the reason recorded.
  */
 import type { Socket } from 'node:net';
 import { openConnection, type RaceTarget, type TlsSettings } from './connect.js';
@@ -27,22 +40,40 @@ export interface PacerSettings {
   readonly headers?: Readonly<Record<string, string>>;
   /** Pipelined requests in the batch. */
   readonly requests: number;
-  /** Busy-wait between the batch and the release, µs. */
+  /** Pause between the batch and the release, µs (a sleep: the OS adds its timer slack, 50–80 µs on Linux). */
   readonly leadUs: number;
+  /**
+   * Connections the batch is split over (each opened after every racer's). Several, so a server of
+   * several processes or threads that deals connections out in turn has every worker kept busy,
+   * not one worker late and the others idle.
+   */
+  readonly connections: number;
+  /** Send a barrier read on every connection and wait for the answers before the batch (one request more per connection). */
+  readonly barrier: boolean;
+  /** `sleep` yields the CPU for the lead; `spin` busy-waits it (the technique before the barrier, kept for the benchmark). */
+  readonly leadBy: 'sleep' | 'spin';
 }
 
 /**
- * Chosen by bench/race-release.mjs (README#races): of 8–64 requests and 30–400 µs leads, 32 GETs
- * and 60 µs were among the best in every sweep (24–64 requests differed by less than the noise
- * between runs). 8–12 requests leave the server idle again before the last final byte lands
- * (16 loopback writes take 110–180 µs here); a lead of 400 µs spends the batch before the release.
+ * Chosen by bench/race-release.mjs (README#races), in runs that alternate the releases round by
+ * round: with the barrier and a sleeping lead, 64 requests beat 32 and 48 on the single-process
+ * server for 4, 8 and 16 racers alike (the batch must outlast the lead, not the release); 4
+ * connections beat 1 and 2 on the 2-worker cluster, where one connection leaves one worker late;
+ * a 60 µs lead (slept, ~145 µs) beat 0, 30 and 100.
  */
-export const DEFAULT_PACER: PacerSettings = { method: 'GET', requests: 32, leadUs: 60 };
+export const DEFAULT_PACER: PacerSettings = { method: 'GET', requests: 64, connections: 4, leadUs: 60, barrier: true, leadBy: 'sleep' };
+
+/** Requests a pacer with `settings` sends in one race: its batch, and a barrier read per connection. */
+export function pacerRequestCount(settings: Pick<PacerSettings, 'requests' | 'connections' | 'barrier'>): number {
+  return settings.requests + (settings.barrier ? batchShares(settings).length : 0);
+}
 
 /** The longest lead accepted: past the pacer's own work, the server is idle again at the release. */
 export const MAX_PACER_LEAD_US = 1_000;
 /** The most pipelined requests accepted. */
-export const MAX_PACER_REQUESTS = 64;
+export const MAX_PACER_REQUESTS = 128;
+/** The most pacer connections accepted. */
+export const MAX_PACER_CONNECTIONS = 16;
 
 /** Sent on every pacer request, so a server log shows where the extra reads come from. */
 export const PACER_HEADER = 'conflictcheck-pacer';
@@ -57,24 +88,34 @@ function readHeaders(headers: Readonly<Record<string, string>>): Record<string, 
 
 /** What a pacer did in one race. */
 export interface PacerReport {
-  /** Requests written (0 when it failed before the release). */
+  /** Requests written: the barrier read and the batch (0 when it failed before either). */
   readonly sent: number;
+  /** How long the server took to answer the barrier read, ms. */
+  readonly barrierMs?: number;
   /** When its lead ended, i.e. the earliest moment a final byte may go (`performance.now()`). */
   readonly leadEndedAt?: number;
   /** Why it did not pace the race. */
   readonly failure?: string;
+  /** What went less well than planned though the race was paced (the barrier went unanswered). */
+  readonly note?: string;
 }
 
 /** An open pacer. */
 export interface Pacer {
-  /** Writes the batch and busy-waits the lead; a failed pacer does nothing. Call once, right before the release. */
+  /**
+   * Sends the barrier read and waits for the server to answer it, at most `timeoutMs` (with the
+   * barrier off, or a failed pacer, it returns at once). Call once every racer is at the gate.
+   * Never rejects.
+   */
+  barrier(timeoutMs: number): Promise<void>;
+  /** Writes the batch and sleeps (or spins) the lead; a failed pacer does nothing. Call once, right before the release. */
   lead(): void;
   report(): PacerReport;
   close(): void;
 }
 
-/** The serialized batch: `requests` identical pipelined requests. */
-export function pacerBatch(target: RaceTarget, settings: PacerSettings, path: string, headers: Readonly<Record<string, string>>): Buffer {
+/** One serialized pacer request; the batch is `settings.requests` of them back to back. */
+export function pacerRequest(target: RaceTarget, settings: Pick<PacerSettings, 'method'>, path: string, headers: Readonly<Record<string, string>>): Buffer {
   const host = target.host.includes(':') ? `[${target.host}]` : target.host;
   const defaultPort = target.protocol === 'https:' ? 443 : 80;
   const lines = [`${settings.method} ${path} HTTP/1.1`, `host: ${target.port === defaultPort ? host : `${host}:${target.port}`}`, `${PACER_HEADER}: 1`];
@@ -82,7 +123,7 @@ export function pacerBatch(target: RaceTarget, settings: PacerSettings, path: st
     // A value with a line break would smuggle a second request into the batch.
     if (!/[\r\n]/.test(value)) lines.push(`${name}: ${value}`);
   }
-  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`.repeat(settings.requests), 'latin1');
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
 }
 
 /** Spins for `us` microseconds: a timer cannot wait less than a millisecond. */
@@ -93,9 +134,13 @@ function spin(us: number): number {
   return now;
 }
 
-/** A pacer that could not be opened: it paces nothing and says why. */
-function failedPacer(failure: string): Pacer {
-  return { lead: () => undefined, report: () => ({ sent: 0, failure }), close: () => undefined };
+/** Never notified: `Atomics.wait` on it is a sleep of the main thread with sub-millisecond resolution. */
+const NEVER_NOTIFIED = new Int32Array(new SharedArrayBuffer(4));
+
+/** Sleeps for `us` microseconds (plus the OS's timer slack), giving the CPU away. */
+function sleep(us: number): number {
+  Atomics.wait(NEVER_NOTIFIED, 0, 0, us / 1000);
+  return performance.now();
 }
 
 function messageOf(error: unknown): string {
@@ -104,9 +149,84 @@ function messageOf(error: unknown): string {
   return typeof code === 'string' && !message.includes(code) ? `${code} ${message}` : message;
 }
 
+/** One connection of a pacer: its barrier read and its share of the batch. */
+interface PacerConnection {
+  /** Resolves when the server answered the barrier read (its time in ms), or with `undefined` at the timeout or on a closed connection. */
+  barrier(timeoutMs: number): Promise<number | undefined>;
+  /** Writes this connection's batch; false when the connection is gone. */
+  writeBatch(): boolean;
+  /** Why this connection cannot pace, if it cannot. */
+  readonly failure: string | undefined;
+  readonly sent: number;
+  close(): void;
+}
+
+/** Opens one pacer connection; never rejects (a connection that cannot be made reports why). */
+async function openPacerConnection(target: RaceTarget, request: Buffer, requests: number, connectTimeoutMs: number, tls?: TlsSettings): Promise<PacerConnection> {
+  let socket: Socket;
+  try {
+    socket = await openConnection(target, connectTimeoutMs, tls);
+  } catch (error) {
+    const failure = `pacer connection failed: ${messageOf(error)}`;
+    return { barrier: async () => undefined, writeBatch: () => false, failure, sent: 0, close: () => undefined };
+  }
+  const batch = Buffer.concat(Array(requests).fill(request));
+  let failure: string | undefined;
+  let sent = 0;
+  let released = false;
+  let onReply: (() => void) | undefined;
+  // Replies are read and dropped; only the first byte after the barrier read matters.
+  socket.on('data', () => onReply?.());
+  socket.on('error', (error) => {
+    if (!released) failure ??= `pacer connection failed: ${messageOf(error)}`;
+    onReply?.();
+  });
+  socket.once('close', () => {
+    if (!released) failure ??= 'pacer connection closed before the release';
+    onReply?.();
+  });
+  return {
+    barrier(timeoutMs) {
+      if (failure !== undefined || socket.destroyed) return Promise.resolve(undefined);
+      const startedAt = performance.now();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          onReply = undefined;
+          resolve(undefined);
+        }, timeoutMs);
+        onReply = () => {
+          onReply = undefined;
+          clearTimeout(timer);
+          resolve(failure === undefined ? performance.now() - startedAt : undefined);
+        };
+        socket.write(request);
+        sent = 1;
+      });
+    },
+    writeBatch() {
+      if (failure !== undefined || socket.destroyed) {
+        failure ??= 'pacer connection closed before the release';
+        return false;
+      }
+      released = true;
+      socket.write(batch);
+      sent += requests;
+      return true;
+    },
+    get failure() {
+      return failure;
+    },
+    get sent() {
+      return sent;
+    },
+    close: () => void socket.destroy(),
+  };
+}
+
 /**
- * Opens the pacer's connection (as a racer's is opened, so it is as warm). Never rejects: a
- * connection that cannot be made gives a pacer that reports why.
+ * Opens the pacer's connections, one after the other (as a racer's is opened, so they are as
+ * warm); call it once every racer's connection is made. Never rejects: connections that cannot be
+ * made give a pacer that reports why.
  */
 export async function openPacer(
   target: RaceTarget,
@@ -116,35 +236,45 @@ export async function openPacer(
   connectTimeoutMs: number,
   tls?: TlsSettings,
 ): Promise<Pacer> {
-  let socket: Socket;
-  try {
-    socket = await openConnection(target, connectTimeoutMs, tls);
-  } catch (error) {
-    return failedPacer(`pacer connection failed: ${messageOf(error)}`);
-  }
-  const batch = pacerBatch(target, settings, path, headers);
-  let failure: string | undefined;
-  let sent = 0;
+  const request = pacerRequest(target, settings, path, headers);
+  const shares = batchShares(settings);
+  const connections: PacerConnection[] = [];
+  // In order, so the server accepts them in order too (and after every racer).
+  for (const share of shares) connections.push(await openPacerConnection(target, request, share, connectTimeoutMs, tls));
+  let barrierMs: number | undefined;
+  let barrierNote: string | undefined;
   let leadEndedAt: number | undefined;
-  // Replies are read and dropped; nothing about them matters to the race.
-  socket.on('data', () => undefined);
-  socket.on('error', (error) => {
-    if (sent === 0) failure ??= `pacer connection failed: ${messageOf(error)}`;
-  });
-  socket.once('close', () => {
-    if (sent === 0) failure ??= 'pacer connection closed before the release';
-  });
+  const failures = () => connections.map((c) => c.failure).filter((f): f is string => f !== undefined);
   return {
-    lead() {
-      if (failure !== undefined || sent > 0 || socket.destroyed) {
-        failure ??= 'pacer connection closed before the release';
-        return;
-      }
-      socket.write(batch);
-      sent = settings.requests;
-      leadEndedAt = spin(settings.leadUs);
+    async barrier(timeoutMs) {
+      if (!settings.barrier) return;
+      const answers = await Promise.all(connections.map((c) => c.barrier(timeoutMs)));
+      const answered = answers.filter((ms): ms is number => ms !== undefined);
+      if (answered.length > 0) barrierMs = Math.max(...answered);
+      // A connection that failed says so in the failures; one that is open but silent, here.
+      const silent = connections.filter((c, i) => answers[i] === undefined && c.failure === undefined).length;
+      if (silent > 0) barrierNote = `the server did not answer the pacer's barrier read within ${timeoutMs} ms, so the release went ahead without proof that it had read every racer`;
     },
-    report: () => (failure !== undefined ? { sent, failure } : { sent, ...(leadEndedAt === undefined ? {} : { leadEndedAt }) }),
-    close: () => void socket.destroy(),
+    lead() {
+      if (leadEndedAt !== undefined) return;
+      // Every share goes before the lead: one sleep for all, then the release.
+      const written = connections.filter((c) => c.writeBatch()).length;
+      if (written === 0) return;
+      leadEndedAt = settings.leadBy === 'spin' ? spin(settings.leadUs) : sleep(settings.leadUs);
+    },
+    report() {
+      const sent = connections.reduce((sum, c) => sum + c.sent, 0);
+      const failed = failures();
+      if (leadEndedAt === undefined) return { sent, failure: failed[0] ?? 'pacer connection closed before the release' };
+      const notes = [...(failed.length > 0 ? [`${failed.length} of ${connections.length} pacer connections did not pace (${failed[0]})`] : []), ...(barrierNote === undefined ? [] : [barrierNote])];
+      return { sent, ...(barrierMs === undefined ? {} : { barrierMs }), leadEndedAt, ...(notes.length === 0 ? {} : { note: notes.join('; ') }) };
+    },
+    close: () => connections.forEach((c) => c.close()),
   };
+}
+
+/** The batch split over the pacer's connections: as even as can be, every connection at least one request. */
+export function batchShares(settings: Pick<PacerSettings, 'requests' | 'connections'>): number[] {
+  const connections = Math.min(settings.connections, settings.requests);
+  return Array.from({ length: connections }, (_, i) => Math.floor(settings.requests / connections) + (i < settings.requests % connections ? 1 : 0));
 }

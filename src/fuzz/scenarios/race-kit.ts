@@ -100,9 +100,10 @@ export interface ObservedParts {
   readonly facts: ObservationFacts;
 }
 
-/** The release a race used, for its observation: the technique, and the pacer's failure as its note. */
+/** The release a race used, for its observation: the technique, and the pacer's failure (or its note) as the note. */
 export function releaseOf(result: RaceResult): NonNullable<RaceObservation['release']> {
-  return { technique: result.release, ...(result.pacer?.failure === undefined ? {} : { note: result.pacer.failure }) };
+  const note = result.pacer?.failure ?? result.pacer?.note;
+  return { technique: result.release, ...(note === undefined ? {} : { note }) };
 }
 
 /** Assembles a recorded race into the observation the checks judge. */

@@ -1,12 +1,14 @@
 /**
- * The pacer of a last-byte race: safe reads of the raced path only, written ahead of every final
- * byte, its failure a note on a race that still fires synchronized, and the release recorded.
- * Structural assertions only: no timing threshold.
+ * The pacer of a last-byte race: safe reads of the raced path only, on a connection made after
+ * every racer's; its barrier read answered before the batch, the batch written ahead of every final
+ * byte; its failure a note on a race that still fires synchronized, and the release recorded.
+ * Structural and ordering assertions only: no timing threshold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConflictcheckError } from '../../../src/errors.js';
 import { HttpClient } from '../../../src/fuzz/http/client.js';
-import { DEFAULT_PACER, fireRace, PACER_HEADER, type RaceOptions, type RaceRequest } from '../../../src/fuzz/race/index.js';
+import { DEFAULT_PACER, fireRace, PACER_HEADER, pacerRequestCount, type RaceOptions, type RaceRequest } from '../../../src/fuzz/race/index.js';
+import { releaseOf } from '../../../src/fuzz/scenarios/race-kit.js';
 import { startPacerServer, type PacerTestServer } from './pacer-server.js';
 import { closedPort, sleep } from './servers.js';
 
@@ -42,10 +44,10 @@ describe('the pacer of a last-byte race', () => {
     const { result, pacer, racers } = await paced(puts('/documents/7?rev=2'));
     expect(result.release).toBe('last-byte+pacer');
     expect(result.synchronized).toBe(true);
-    expect(result.pacer).toMatchObject({ sent: DEFAULT_PACER.requests });
+    expect(result.pacer).toMatchObject({ sent: pacerRequestCount(DEFAULT_PACER) });
     expect(result.pacer?.failure).toBeUndefined();
     expect(racers.map((r) => r.method)).toEqual(Array(RACERS).fill('PUT'));
-    expect(pacer).toHaveLength(DEFAULT_PACER.requests);
+    expect(pacer).toHaveLength(pacerRequestCount(DEFAULT_PACER));
     for (const read of pacer) {
       expect(read.method).toBe('GET');
       expect(read.url).toBe('/documents/7?rev=2');
@@ -54,10 +56,62 @@ describe('the pacer of a last-byte race', () => {
     }
   });
 
-  it('sends HEAD of a configured path and as many requests as configured', async () => {
-    const { result, pacer } = await paced(puts('/documents/7'), { pacer: { method: 'HEAD', path: '/documents', requests: 3 } });
+  it('sends HEAD of a configured path and as many requests as configured, plus a barrier read per connection unless it is off', async () => {
+    const { result, pacer } = await paced(puts('/documents/7'), { pacer: { method: 'HEAD', path: '/documents', requests: 3, connections: 1 } });
     expect(result.release).toBe('last-byte+pacer');
-    expect(pacer.map((p) => `${p.method} ${p.url}`)).toEqual(Array(3).fill('HEAD /documents'));
+    expect(pacer.map((p) => `${p.method} ${p.url}`)).toEqual(Array(4).fill('HEAD /documents'));
+    const unbarred = await paced(puts('/documents/7'), { pacer: { requests: 3, connections: 1, barrier: false, leadBy: 'spin' } });
+    expect(unbarred.result).toMatchObject({ release: 'last-byte+pacer', synchronized: true, pacer: { sent: 3 } });
+    expect(unbarred.result.pacer?.barrierMs).toBeUndefined();
+    expect(unbarred.pacer).toHaveLength(3);
+  });
+
+  it('splits its batch evenly over its connections, each with its own barrier read', async () => {
+    const { result, pacer } = await paced(puts('/r'), { pacer: { requests: 7, connections: 3 } });
+    expect(result.pacer).toMatchObject({ sent: 7 + 3 });
+    const perConnection = new Map<number, number>();
+    for (const p of pacer) perConnection.set(p.connection, (perConnection.get(p.connection) ?? 0) + 1);
+    expect([...perConnection.values()].sort()).toEqual([1 + 2, 1 + 2, 1 + 3]);
+  });
+
+  it('makes its connections after every racer’s, so the server accepts them last', async () => {
+    const { pacer, racers } = await paced(puts('/r'));
+    const pacerConnections = new Set(pacer.map((p) => p.connection));
+    expect(pacerConnections.size).toBe(DEFAULT_PACER.connections);
+    const firstPacer = Math.min(...pacerConnections);
+    for (const racer of racers) expect(racer.connection).toBeLessThan(firstPacer);
+  });
+
+  it('waits for the server to answer its barrier read before the batch and every final byte', async () => {
+    await server.answerPacerAfter(300);
+    try {
+      const { result, pacer, racers } = await paced(puts('/r'));
+      expect(result).toMatchObject({ release: 'last-byte+pacer', synchronized: true });
+      expect(result.pacer?.barrierMs).toBeDefined();
+      // The barrier read is the first the server read on each pacer connection.
+      const barriers = [...new Set(pacer.map((p) => p.connection))].map((c) => pacer.filter((p) => p.connection === c).reduce((a, b) => (b.readAt < a.readAt ? b : a)));
+      expect(barriers).toHaveLength(DEFAULT_PACER.connections);
+      const lastAnswer = Math.max(...barriers.map((b) => b.answeredAt!));
+      // Server clock: the batch and every racer's final byte were read after every barrier was answered.
+      for (const read of [...pacer.filter((p) => !barriers.includes(p)), ...racers]) expect(read.readAt).toBeGreaterThanOrEqual(lastAnswer);
+    } finally {
+      await server.answerPacerAfter(0);
+    }
+  });
+
+  it('a barrier read the server never answers delays the release by the gate timeout at most, and says so on the race', async () => {
+    await server.answerPacerAfter(null);
+    try {
+      server.seen.length = 0;
+      const result = await fireRace(server.origin, puts('/r'), { ...OPTIONS, gateTimeoutMs: 300 });
+      expect(result).toMatchObject({ release: 'last-byte+pacer', synchronized: true });
+      expect(result.pacer?.note).toMatch(/did not answer the pacer's barrier read within 300 ms/);
+      expect(result.pacer?.failure).toBeUndefined();
+      expect(result.records.map((r) => r.status)).toEqual(Array(RACERS).fill(200));
+      expect(releaseOf(result)).toEqual({ technique: 'last-byte+pacer', note: result.pacer!.note });
+    } finally {
+      await server.answerPacerAfter(0);
+    }
   });
 
   it('writes its batch before any racer’s final byte, held in the body or at the socket', async () => {
@@ -69,7 +123,7 @@ describe('the pacer of a last-byte race', () => {
   });
 
   it('refuses an unsafe method or a bad setting before anything is sent', async () => {
-    for (const pacer of [{ method: 'POST' }, { method: 'DELETE' }, { requests: 0 }, { leadUs: -1 }, { path: 'x' }, { path: '/a b' }] as const) {
+    for (const pacer of [{ method: 'POST' }, { method: 'DELETE' }, { requests: 0 }, { requests: 129 }, { connections: 0 }, { connections: 17 }, { connections: 1.5 }, { leadUs: -1 }, { path: 'x' }, { path: '/a b' }, { barrier: 'yes' }, { leadBy: 'nap' }] as const) {
       const error = await fireRace(server.origin, puts('/r'), { ...OPTIONS, pacer: pacer as never }).catch((e: unknown) => e);
       expect(isConflictcheckError(error) && error.code === 'USAGE', JSON.stringify(pacer)).toBe(true);
     }
@@ -84,26 +138,27 @@ describe('the pacer of a last-byte race', () => {
     expect(all.pacer).toEqual([]);
   });
 
-  it('a pacer whose connection the server drops leaves the race fired and synchronized, with the reason on the race', async () => {
+  it('a pacer whose connection the server drops after the barrier leaves the race fired and synchronized, with the reason on the race', async () => {
     server.seen.length = 0;
     let dropped = -1;
     const result = await fireRace(server.origin, puts('/r'), {
       ...OPTIONS,
       beforeRelease: async () => {
-        dropped = await server.dropIdle(RACERS);
+        dropped = await server.dropPacer();
         // Let the close reach the client before the release.
         await sleep(300);
       },
     });
-    // The pacer's connection at least (a connection an earlier test left may still be closing).
-    expect(dropped).toBeGreaterThanOrEqual(1);
+    expect(dropped).toBe(DEFAULT_PACER.connections);
     expect(result.synchronized).toBe(true);
     expect(result.reason).toBeUndefined();
     expect(result.release).toBe('last-byte');
-    expect(result.pacer).toMatchObject({ sent: 0, failure: expect.stringMatching(/pacer connection/) });
+    // The barrier reads went out; the batch never did.
+    expect(result.pacer).toMatchObject({ sent: DEFAULT_PACER.connections, failure: expect.stringMatching(/pacer connection/) });
     expect(result.records.map((r) => r.status)).toEqual(Array(RACERS).fill(200));
-    await server.waitFor(RACERS);
-    expect(server.seen.every((s) => s.method === 'PUT')).toBe(true);
+    await server.waitFor(RACERS + DEFAULT_PACER.connections);
+    expect(server.seen.filter((s) => s.headers[PACER_HEADER] === undefined).map((s) => s.method)).toEqual(Array(RACERS).fill('PUT'));
+    expect(server.seen.filter((s) => s.headers[PACER_HEADER] !== undefined)).toHaveLength(DEFAULT_PACER.connections);
   });
 
   it('a pacer that cannot connect leaves the race to plain last-byte, with the reason recorded', async () => {
@@ -120,7 +175,7 @@ describe('the pacer of a last-byte race', () => {
     try {
       const { result } = await client.race(puts('/r').map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, body: String(r.body) })));
       expect(result.release).toBe('last-byte+pacer');
-      expect(client.requestCount).toBe(RACERS + DEFAULT_PACER.requests);
+      expect(client.requestCount).toBe(RACERS + pacerRequestCount(DEFAULT_PACER));
     } finally {
       await client.close();
     }
@@ -129,7 +184,7 @@ describe('the pacer of a last-byte race', () => {
 
 describe('the pacer and the request budget', () => {
   it('a race whose budget has no room for the pacer fires unpaced, synchronized, and says why', async () => {
-    const client = new HttpClient({ baseUrl: server.origin, timeoutMs: 5_000, maxRequests: RACERS + DEFAULT_PACER.requests - 1, deadline: performance.now() + 30_000, maxBodyBytes: 1_000, raceMode: 'last-byte' });
+    const client = new HttpClient({ baseUrl: server.origin, timeoutMs: 5_000, maxRequests: RACERS + pacerRequestCount(DEFAULT_PACER) - 1, deadline: performance.now() + 30_000, maxBodyBytes: 1_000, raceMode: 'last-byte' });
     try {
       const { result } = await client.race(puts('/r').map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, body: String(r.body) })));
       expect(result).toMatchObject({ release: 'last-byte', synchronized: true, pacer: { sent: 0, failure: expect.stringMatching(/request budget/) } });
