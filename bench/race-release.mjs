@@ -6,9 +6,10 @@
  * a gap between the If-Match check and the write. A round fires RACERS conditional PUTs with the
  * same If-Match; it detects the bug when more than one wins.
  *
- * Releases: `all-at-once` (Promise.all over undici), `last-byte` (plain, no pacer), `pacer`
- * (last-byte with the default pacer: the runner's default), and `pacer:N:LEAD` (N pipelined GETs,
- * LEAD µs busy-wait) to tune it.
+ * Releases (bench/race-options.mjs): `all-at-once` (Promise.all over undici), `last-byte` (plain,
+ * no pacer), `pacer` (last-byte with the default pacer: the runner's default), `pacer-v1` (the first
+ * pacer: 32 GETs on one connection, a spun lead, no barrier), and `pacer:N:LEAD[+cK][+spin][+nobarrier]`
+ * to tune it.
  * Servers: `single` (one node:http process, the gap an `await`) and `cluster` (node:cluster with
  * 2 workers; the store lives in the primary, so the check and the write are two IPC round trips —
  * the gap a real database gives a multi-process server).
@@ -17,7 +18,7 @@
  * plus the load average before and after.
  *
  *   node bench/race-release.mjs   # RACERS=16 ROUNDS=200 GAPS=immediate,100us SERVERS=single,cluster
- *                                 # RELEASES=all-at-once,last-byte,pacer
+ *                                 # RELEASES=all-at-once,last-byte,pacer-v1,pacer
  *                                 # DIAG=1 (the pacer's work on the server), DIAG=2 (every 20th round's arrivals),
  *                                 # DIAG=3 (the arrivals of every round that missed the bug)
  */
@@ -34,7 +35,7 @@ const RACERS = Number(process.env.RACERS ?? 16);
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
 const GAPS = (process.env.GAPS ?? 'immediate,100us').split(',');
 const SERVERS = (process.env.SERVERS ?? 'single,cluster').split(',');
-const RELEASES = (process.env.RELEASES ?? 'all-at-once,last-byte,pacer').split(',');
+const RELEASES = (process.env.RELEASES ?? 'all-at-once,last-byte,pacer-v1,pacer').split(',');
 
 const gapOf = (gap) =>
   gap === '100us'

@@ -18,7 +18,7 @@
  *   node bench/race.mjs        # ROUNDS=100 RACERS=16 SECONDS=5 (throughput run length)
  *                              # PARTS=detection,throughput,fuzz (which tables to measure)
  *                              # BUGS=lost-update,lost-update-100us,none
- *                              # RELEASES=single-packet,pacer,last-byte,all-at-once
+ *                              # RELEASES=single-packet,pacer,pacer-v1,last-byte,all-at-once
  *
  * The runner is bundled from src/ with esbuild (as bench/race-release.mjs does), so it measures
  * the working tree, not a stale dist/.
@@ -40,8 +40,8 @@ const OUT = join(ROOT, '.tmp', 'bench-race');
 const SPEC = 'examples/specs/reference-api.yaml';
 const PARTS = new Set((process.env.PARTS ?? 'detection,throughput,fuzz').split(','));
 const BUGS = (process.env.BUGS ?? 'lost-update,lost-update-100us,none').split(',');
-const RELEASES = (process.env.RELEASES ?? 'single-packet,pacer,last-byte,all-at-once').split(',');
-const LABELS = { 'single-packet': 'HTTP/2 single-packet', pacer: 'HTTP/1.1 last-byte + pacer', 'last-byte': 'HTTP/1.1 plain last-byte', 'all-at-once': 'HTTP/1.1 Promise.all (all-at-once)' };
+const RELEASES = (process.env.RELEASES ?? 'single-packet,pacer,pacer-v1,last-byte,all-at-once').split(',');
+const LABELS = { 'single-packet': 'HTTP/2 single-packet', pacer: 'HTTP/1.1 last-byte + pacer', 'pacer-v1': 'HTTP/1.1 last-byte + the first pacer (32 GETs, spun lead, no barrier)', 'last-byte': 'HTTP/1.1 plain last-byte', 'all-at-once': 'HTTP/1.1 Promise.all (all-at-once)' };
 
 async function bundle() {
   await bundleRunner(OUT);

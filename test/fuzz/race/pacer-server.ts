@@ -24,8 +24,8 @@ export interface PacerSeen {
 export interface PacerTestServer {
   readonly origin: string;
   readonly seen: PacerSeen[];
-  /** Destroys every connection that sent a pacer request; resolves with how many it destroyed. */
-  dropPacer(): Promise<number>;
+  /** Destroys the connections that sent a pacer request (at most `count`); resolves with how many it destroyed. */
+  dropPacer(count?: number): Promise<number>;
   /** From now on, answers pacer requests after `ms` (`null`: never; `0`: at once, the default). */
   answerPacerAfter(ms: number | null): Promise<void>;
   /** Resolves once `count` requests were seen (the pacer's arrive whenever the server reads them). */
@@ -63,8 +63,11 @@ const SOURCE = `
   parentPort.on('message', (m) => {
     if (m.dropPacer) {
       let dropped = 0;
-      for (const socket of pacerSockets) if (!socket.destroyed) { socket.destroy(); dropped++; }
-      pacerSockets.clear();
+      for (const socket of pacerSockets) {
+        if (dropped >= m.dropPacer) break;
+        if (!socket.destroyed) { socket.destroy(); dropped++; }
+        pacerSockets.delete(socket);
+      }
       parentPort.postMessage({ dropped });
     }
     if ('pacerDelay' in m) {
@@ -99,7 +102,7 @@ export async function startPacerServer(): Promise<PacerTestServer> {
   return {
     origin,
     seen,
-    dropPacer: async () => (await ask({ dropPacer: true })).dropped ?? 0,
+    dropPacer: async (count = Infinity) => (await ask({ dropPacer: count === Infinity ? 1e9 : count })).dropped ?? 0,
     answerPacerAfter: async (ms) => void (await ask({ pacerDelay: ms })),
     waitFor: async (count) => {
       while (seen.length < count) await new Promise<void>((resolve) => seenWaiters.push(resolve));

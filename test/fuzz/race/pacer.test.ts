@@ -161,6 +161,21 @@ describe('the pacer of a last-byte race', () => {
     expect(server.seen.filter((s) => s.headers[PACER_HEADER] !== undefined)).toHaveLength(DEFAULT_PACER.connections);
   });
 
+  it('a pacer that loses one of its connections still paces with the others, and says so on the race', async () => {
+    server.seen.length = 0;
+    const result = await fireRace(server.origin, puts('/r'), {
+      ...OPTIONS,
+      beforeRelease: async () => {
+        expect(await server.dropPacer(1)).toBe(1);
+        await sleep(300);
+      },
+    });
+    expect(result).toMatchObject({ release: 'last-byte+pacer', synchronized: true });
+    expect(result.pacer?.failure).toBeUndefined();
+    expect(result.pacer?.note).toMatch(new RegExp(`^1 of ${DEFAULT_PACER.connections} pacer connections did not pace \\(pacer connection`));
+    expect(result.records.map((r) => r.status)).toEqual(Array(RACERS).fill(200));
+  });
+
   it('a pacer that cannot connect leaves the race to plain last-byte, with the reason recorded', async () => {
     const { openPacer } = await import('../../../src/fuzz/race/pacer.js');
     const port = await closedPort();
