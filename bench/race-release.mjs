@@ -193,7 +193,7 @@ async function main() {
           const missed = result.records.filter((r) => r.status !== undefined && r.status < 300).length < 2;
           if ((process.env.DIAG === '2' && round % 20 === 5) || (process.env.DIAG === '3' && missed)) {
             const t0 = Math.min(...all.map((a) => a.at));
-            console.log(`    ${release} round ${round}${missed ? ' (missed)' : ''}, statuses ${result.records.map((r) => r.status ?? r.error?.code).join(' ')}: ${all.map((a) => `${a.read ? 'G' : 'P'}${a.turn.split(':')[1]}@${us(a.at - t0)}`).join(' ')}`);
+            console.log(`    ${release} round ${round}${missed ? ' (missed)' : ''}, statuses ${result.records.map((r) => r.status ?? r.error?.code).join(' ')}: ${all.map((a) => `${a.read ? 'G' : 'P'}${a.turn.split(':')[1]}@${us(a.at - t0)}`).join(' ')}${process.env.DIAG === '3' ? ` | per process: ${[...new Set(all.map((a) => a.turn.split(':')[0]))].map((pid) => `${all.filter((a) => !a.read && a.turn.startsWith(`${pid}:`)).length} PUT + ${all.filter((a) => a.read && a.turn.startsWith(`${pid}:`)).length} GET`).join(', ')}` : ''}`);
           }
           const reads = all.filter((a) => a.read).map((a) => a.at);
           if (reads.length > 0 && arrivals.length > 0) {
