@@ -64,6 +64,8 @@ export interface FuzzOptions {
   readonly conflictStatuses?: readonly number[];
   /** Race release (default `auto`: HTTP/2 single-packet where the server speaks HTTP/2, else last-byte). */
   readonly raceMode?: RunnerRaceMode;
+  /** Pace HTTP/1.1 last-byte races (default true; `false`: plain last-byte, no pacer reads). */
+  readonly pacer?: boolean;
   /** Longest re-read of a weak validator before racing anyway, ms (default 1,500). */
   readonly settleMs?: number;
   /**
@@ -234,6 +236,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     deadline,
     maxBodyBytes: 1024 * 1024,
     ...(options.raceMode === undefined ? {} : { raceMode: options.raceMode }),
+    ...(options.pacer === undefined ? {} : { pacer: options.pacer }),
   });
   const created = new CreatedResources();
   const checkContext = defaultCheckContext();

@@ -215,6 +215,14 @@ export const SETTINGS = {
     config: { key: 'raceMode' },
     replay: true,
   }),
+  pacer: setting({
+    flag: 'pacer',
+    kind: yesNo,
+    default: true,
+    describe: 'Pace HTTP/1.1 last-byte races: per race a barrier read on each of 4 extra connections, then 64 pipelined GETs of the raced path (counted in --max-requests); --no-pacer fires plain last-byte',
+    config: { key: 'pacer' },
+    replay: true,
+  }),
   keepFailing: setting({
     flag: 'keep-failing',
     kind: yesNo,

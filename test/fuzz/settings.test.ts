@@ -37,8 +37,10 @@ describe('mergeSettings', () => {
 
 describe('replaySettingWords', () => {
   it('repeats the replayed settings given on the command line, not their defaults, not the run-only ones', () => {
-    const words = replaySettingWords({ baseUrl: 'http://127.0.0.1:1', concurrency: 16, timeout: 900, runs: 50, raceMode: 'last-byte', checks: ['a', 'b'] });
-    expect(words).toEqual(['--base-url', 'http://127.0.0.1:1', '--checks', 'a,b', '--timeout', '900', '--race-mode', 'last-byte']);
+    const words = replaySettingWords({ baseUrl: 'http://127.0.0.1:1', concurrency: 16, timeout: 900, runs: 50, raceMode: 'last-byte', pacer: false, checks: ['a', 'b'] });
+    expect(words).toEqual(['--base-url', 'http://127.0.0.1:1', '--checks', 'a,b', '--timeout', '900', '--race-mode', 'last-byte', '--pacer', 'false']);
+    // The default is not repeated.
+    expect(replaySettingWords({ pacer: true })).toEqual([]);
   });
 });
 
@@ -46,7 +48,8 @@ describe('the README', () => {
   const table = README.slice(README.indexOf('### Options'), README.indexOf('Settings can live in'));
 
   it.each((Object.values(SETTINGS) as Setting<unknown>[]).map((s) => [s.flag, s]))('lists --%s in the options table, with its placeholder', (flag, s) => {
-    const spelled = flag === 'fail-on-intermittent' ? '--no-fail-on-intermittent' : flag === 'color' ? '--no-color' : `--${flag}`;
+    // Switches that are on by default are written as the way to turn them off.
+    const spelled = flag === 'fail-on-intermittent' || flag === 'color' || flag === 'pacer' ? `--no-${flag}` : `--${flag}`;
     const written = s.value === undefined ? spelled : `${spelled} ${s.value.replaceAll('|', '\\|')}`;
     const rows = table.split('\n').filter((line) => line.startsWith('| `'));
     expect(rows.some((row) => row.split(' | ')[0]!.includes(written)), written).toBe(true);

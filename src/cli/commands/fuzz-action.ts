@@ -81,6 +81,7 @@ export function fuzzOptions(spec: string | undefined, settings: GivenSettings, i
     ...optional('deadlineMs', settings.deadline === undefined ? undefined : settings.deadline * 1000),
     ...optional('conflictStatuses', settings.conflictStatuses),
     ...optional('raceMode', settings.raceMode),
+    ...optional('pacer', settings.pacer),
     keepFailing: settings.keepFailing === true,
     dryRun: settings.dryRun === true,
   };

@@ -14,7 +14,8 @@ export type FuzzArgs = GivenSettings & { spec?: string };
 /** A setting as a yargs option: every value read (and a repetition refused) by the schema's kind. */
 function optionOf(s: Setting<unknown>): Options {
   const common = { describe: describeSetting(s), ...(s.alias === undefined ? {} : { alias: s.alias }) };
-  if (s.kind.boolean === true) return { ...common, type: 'boolean', ...(s.default === undefined ? {} : { default: s.default }) };
+  // A switch the config file may set gets no yargs default: an absent flag must leave the file's value to the merge.
+  if (s.kind.boolean === true) return { ...common, type: 'boolean', ...(s.default === undefined || s.config !== undefined ? {} : { default: s.default }) };
   return { ...common, type: 'string', requiresArg: true, coerce: (raw: unknown) => readSetting(s, raw, `--${s.flag}`) };
 }
 

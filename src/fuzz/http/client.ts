@@ -34,6 +34,8 @@ export interface HttpClientOptions {
   readonly maxBodyBytes: number;
   /** How races are released (default `auto`). */
   readonly raceMode?: RunnerRaceMode;
+  /** Pace last-byte races (default true); `false` fires them plain, with no pacer reads. */
+  readonly pacer?: boolean;
 }
 
 /** One request to send: a path below the base URL. */
@@ -219,7 +221,8 @@ export class HttpClient {
     }));
     const remaining = Math.max(1, this.options.deadline - performance.now());
     // The pacer's reads count in the budget; when it has no room for them, the race goes unpaced.
-    const pacerFits = this.budgetLifted || this.sent + pacerRequestCount(DEFAULT_PACER) <= this.options.maxRequests;
+    const pacerWanted = this.options.pacer !== false;
+    const pacerFits = pacerWanted && (this.budgetLifted || this.sent + pacerRequestCount(DEFAULT_PACER) <= this.options.maxRequests);
     // A racer cut short by the run's own deadline timed out on the runner, not on the server.
     const deadlineBound = !this.budgetLifted && remaining < this.options.timeoutMs;
     const fire = (mode: RaceMode) =>
@@ -243,7 +246,7 @@ export class HttpClient {
       if (noConnection) result = await fire('last-byte');
     }
     this.sent += result.pacer?.sent ?? 0;
-    if (!pacerFits && result.mode === 'last-byte') result = { ...result, pacer: { sent: 0, failure: `no pacer: the request budget (--max-requests ${this.options.maxRequests}) has no room for its ${pacerRequestCount(DEFAULT_PACER)} reads` } };
+    if (pacerWanted && !pacerFits && result.mode === 'last-byte') result = { ...result, pacer: { sent: 0, failure: `no pacer: the request budget (--max-requests ${this.options.maxRequests}) has no room for its ${pacerRequestCount(DEFAULT_PACER)} reads` } };
     const exchanges = result.records.map((record): Exchange => {
       const request = raceRequests[record.index]!;
       const sent: SentRequest = {
