@@ -239,8 +239,13 @@ export async function openPacer(
   const request = pacerRequest(target, settings, path, headers);
   const shares = batchShares(settings);
   const connections: PacerConnection[] = [];
-  // In order, so the server accepts them in order too (and after every racer).
-  for (const share of shares) connections.push(await openPacerConnection(target, request, share, connectTimeoutMs, tls));
+  // In order, so the server accepts them in order too (and after every racer). After one fails the
+  // rest are not tried: each could wait out the connect timeout again.
+  for (const share of shares) {
+    const connection = await openPacerConnection(target, request, share, connectTimeoutMs, tls);
+    connections.push(connection);
+    if (connection.failure !== undefined) break;
+  }
   let barrierMs: number | undefined;
   let barrierNote: string | undefined;
   let leadEndedAt: number | undefined;
@@ -266,7 +271,8 @@ export async function openPacer(
       const sent = connections.reduce((sum, c) => sum + c.sent, 0);
       const failed = failures();
       if (leadEndedAt === undefined) return { sent, failure: failed[0] ?? 'pacer connection closed before the release' };
-      const notes = [...(failed.length > 0 ? [`${failed.length} of ${connections.length} pacer connections did not pace (${failed[0]})`] : []), ...(barrierNote === undefined ? [] : [barrierNote])];
+      const unpaced = failed.length + shares.length - connections.length;
+      const notes = [...(unpaced > 0 ? [`${unpaced} of ${shares.length} pacer connections did not pace (${failed[0]})`] : []), ...(barrierNote === undefined ? [] : [barrierNote])];
       return { sent, ...(barrierMs === undefined ? {} : { barrierMs }), leadEndedAt, ...(notes.length === 0 ? {} : { note: notes.join('; ') }) };
     },
     close: () => connections.forEach((c) => c.close()),
