@@ -18,6 +18,8 @@ export interface PacerSeen {
   readonly answeredAt?: number;
   /** The order in which the server accepted the request's connection (0 first). */
   readonly connection: number;
+  /** When the server accepted that connection (same clock). */
+  readonly acceptedAt: number;
 }
 
 /** The running worker server. */
@@ -46,20 +48,20 @@ const SOURCE = `
     req.resume();
     req.on('end', () => {
       const readAt = now();
-      const connection = order.get(req.socket);
+      const { index: connection, at: acceptedAt } = order.get(req.socket);
       const answer = () => {
         res.setHeader('content-type', 'application/json');
         res.end(req.method === 'HEAD' ? undefined : '{"ok":true}');
-        parentPort.postMessage({ seen: { method: req.method, url: req.url, headers: req.headers, readAt, answeredAt: now(), connection } });
+        parentPort.postMessage({ seen: { method: req.method, url: req.url, headers: req.headers, readAt, answeredAt: now(), connection, acceptedAt } });
       };
       if (req.headers[PACER] === undefined) return answer();
       pacerSockets.add(req.socket);
-      if (pacerDelay === null) return parentPort.postMessage({ seen: { method: req.method, url: req.url, headers: req.headers, readAt, connection } });
+      if (pacerDelay === null) return parentPort.postMessage({ seen: { method: req.method, url: req.url, headers: req.headers, readAt, connection, acceptedAt } });
       if (pacerDelay === 0) return answer();
       setTimeout(answer, pacerDelay);
     });
   });
-  server.on('connection', (socket) => order.set(socket, accepted++));
+  server.on('connection', (socket) => order.set(socket, { index: accepted++, at: now() }));
   parentPort.on('message', (m) => {
     if (m.dropPacer) {
       let dropped = 0;

@@ -82,6 +82,17 @@ describe('the pacer of a last-byte race', () => {
     for (const racer of racers) expect(racer.connection).toBeLessThan(firstPacer);
   });
 
+  it('opens each connection after the first once the previous one’s barrier read was answered', async () => {
+    const { pacer } = await paced(puts('/r'));
+    const byConnection = [...new Set(pacer.map((p) => p.connection))].sort((a, b) => a - b).map((c) => pacer.filter((p) => p.connection === c));
+    expect(byConnection).toHaveLength(DEFAULT_PACER.connections);
+    for (let k = 1; k < byConnection.length; k++) {
+      const previousBarrier = byConnection[k - 1]!.reduce((a, b) => (b.readAt < a.readAt ? b : a));
+      // Server clock: the next connection was accepted after the previous barrier read was answered.
+      expect(byConnection[k]![0]!.acceptedAt).toBeGreaterThanOrEqual(previousBarrier.answeredAt!);
+    }
+  });
+
   it('waits for the server to answer its barrier read before the batch and every final byte', async () => {
     await server.answerPacerAfter(300);
     try {
