@@ -22,6 +22,31 @@ describe('single-winner', () => {
     expect(failureOf(run('single-winner', updateRace([412, 412], { facts: lastModified }))).title).toMatch(/none of 2/);
   });
 
+  it('skips several winners when all but one left the representation as it was (a content-hash ETag handed out again)', () => {
+    const race = updateRace([200, 200, 412]);
+    // Racer 0 wrote what was stored: a content-hash server answers with the race's own ETag.
+    const kept = { ...race.racers[0]!, response: { ...race.racers[0]!.response!, headers: { etag: '"3"' } } };
+    const reason = skipReason(run('single-winner', { ...race, racers: [kept, ...race.racers.slice(1)] }));
+    expect(reason).toBe(
+      `2 writes won, but 1 of them (racer 0) left the representation as it was (it handed out the race's validator "3" again, or wrote nothing that differs from what was stored): a later write conditioned on an unchanged validator rightly wins`,
+    );
+  });
+
+  it('still fails when two winners changed the representation, whatever another winner kept', () => {
+    const race = updateRace([200, 200, 200, 412]);
+    const kept = { ...race.racers[0]!, response: { ...race.racers[0]!.response!, headers: { etag: '"3"' } } };
+    const failure = failureOf(run('single-winner', { ...race, racers: [kept, ...race.racers.slice(1)] }));
+    expect(failure.title).toMatch(/^3 of 4 concurrent requests won/);
+  });
+
+  it('without a validator in the answers, skips only when a winner wrote nothing that differs from what was stored', () => {
+    const bare = (race: ReturnType<typeof updateRace>) => ({ ...race, racers: race.racers.map((r) => (r.response === undefined ? r : { ...r, response: { ...r.response, headers: {} } })) });
+    const race = bare(updateRace([200, 200, 412]));
+    expect(failureOf(run('single-winner', race)).title).toMatch(/^2 of 3 concurrent requests won/);
+    const sameAsStored = { ...race, intents: [{ title: 'before' }, ...race.intents.slice(1)] };
+    expect(skipReason(run('single-winner', sameAsStored))).toMatch(/^2 writes won, but 1 of them \(racer 0\) left the representation as it was/);
+  });
+
   it('fails when nobody won and every racer answered', () => {
     const failure = failureOf(run('single-winner', updateRace([412, 412, 412])));
     expect(failure.title).toMatch(/none of 3/);
