@@ -1,8 +1,9 @@
 /**
- * The pacer of a last-byte race (docs/design.md#release-techniques): one extra connection, outside
- * every pool and opened after every racer's, that (1) reads the raced resource once and waits for
- * the answer — the barrier — then (2) writes a batch of harmless pipelined `GET`s (or `HEAD`s),
- * (3) sleeps the lead, and (4) lets the racers' final bytes go.
+ * The pacer of a last-byte race (docs/design.md#release-techniques): a few extra connections,
+ * outside every pool and opened after every racer's, each of which (1) reads the raced resource
+ * once and waits for the answer — the barrier — before the next is opened; then together they
+ * (2) write a batch of harmless pipelined `GET`s (or `HEAD`s), (3) sleep the lead, and (4) let the
+ * racers' final bytes go.
  *
  * Why the barrier: a Node.js server (and nginx by default) accepts one connection per event-loop
  * turn. Racers' connections are fresh, so when every racer has flushed all but its final byte the
@@ -56,8 +57,8 @@ export interface PacerSettings {
 
 /**
  * Chosen by bench/race-release.mjs (README#races), in runs that alternate the releases round by
- * round: with the barrier and a sleeping lead, 64 requests beat 32 and 48 on the single-process
- * server for 4, 8 and 16 racers alike (the batch must outlast the lead, not the release); 4
+ * round: with the barrier and a sleeping lead, 64 requests beat 16 and 32 on the single-process
+ * server for 4 and 8 racers, and 32 and 48 for 16 (the batch must outlast the lead, not the release); 4
  * connections beat 1 and 2 on the 2-worker cluster, where one connection leaves one worker late;
  * a 60 µs lead (slept, ~145 µs) beat 0, 30 and 100 (measured with one connection).
  */
@@ -103,7 +104,8 @@ export interface PacerReport {
 /** An open pacer. */
 export interface Pacer {
   /**
-   * Sends the barrier read and waits for the server to answer it, at most `timeoutMs` (with the
+   * Sends each connection's barrier read and waits for the server's answer, opening the
+   * connections after the first one by one in between; at most `timeoutMs` in all (with the
    * barrier off, or a failed pacer, it returns at once). Call once every racer is at the gate.
    * Never rejects.
    */
